@@ -1,0 +1,32 @@
+// Calendar dates: the library's one date type and its ISO 8601 text form.
+#pragma once
+
+#include <chrono>
+#include <cstdio>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace samverkan {
+
+/// A calendar day; every date in the library is one of these.
+using date = std::chrono::year_month_day;
+
+/// Today's date in UTC.
+[[nodiscard]] inline date today() {
+    return date{std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
+}
+
+/// "YYYY-MM-DD".
+[[nodiscard]] inline std::string to_iso_string(date d) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(d.year()),
+                  static_cast<unsigned>(d.month()), static_cast<unsigned>(d.day()));
+    return buf;
+}
+
+/// Parses "YYYY-MM-DD"; nullopt unless the whole text is a real calendar date.
+/// Defined in the compiled library (it uses the date library's parser).
+[[nodiscard]] std::optional<date> parse_iso_date(std::string_view text);
+
+}  // namespace samverkan

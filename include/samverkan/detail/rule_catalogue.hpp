@@ -1,0 +1,366 @@
+// The rule catalogue's data: one entry per rule id of the specification (docs/rules.md explains the fields).
+#pragma once
+
+#include <array>
+
+#include <samverkan/rule_info.hpp>
+
+namespace samverkan::detail {
+
+/// Every rule of domain.md, in its order: id, title, statement, source, quote, law.
+inline constexpr std::array<rule_info, 51> rule_catalogue{{
+    {"STR-1", "Preparation of the samråd's matters",
+        "LGS, the LGS beredning/styrgrupp and the samråd's presidium prepare (bereder) the matters of the politiskt "
+        "samråd. The 2016 \"LGS Beredningsgrupp\" and the 2026 \"LGS styrgrupp\" are the same body under two names.",
+        "003_324ab1002b074ef9.txt § Mandat och arbetsformer",
+        "Beredning av ärenden till politiska samrådets möten ska ske i samarbete mellan ledningsgruppen (LGS), LGS "
+        "Beredningsgrupp och presidiet för politiska samrådet.",
+        ""},
+    {"STR-2", "The LGS styrgrupp prepares matters for LGS",
+        "The LGS styrgrupp (LGS chair, vice chair, two more members and the process leaders) prepares matters for "
+        "LGS.",
+        "000_0c90336592e424b9.txt § Strategisk nivå",
+        "LGS styrgrupp – förbereder ärenden till LGS. Består av LGS ordförande, vice ordförande samt ytterligare två "
+        "ledamöter och processledare.",
+        ""},
+    {"STR-3", "LGS decides and follows up the handlingsplan",
+        "LGS decides the övergripande handlingsplan and follows it up yearly.",
+        "000_0c90336592e424b9.txt § INLEDNING; 000_0c90336592e424b9.txt § Strategisk nivå",
+        "Ledningsgruppen för samverkan (LGS) – består av förvaltningschefer eller motsvarande från kommuner och "
+        "region. Ansvarar för strategisk inriktning och beslutar om handlingsplan.",
+        ""},
+    {"STR-4", "Temagrupper and NOSAM work under LGS",
+        "The temagrupper and närområdessamverkan (NOSAM) work under LGS and contribute to the handlingsplan.",
+        "000_0c90336592e424b9.txt § Operativ nivå",
+        "Temagrupper – fyra grupper med ansvar för barn och unga, psykiatri, rehabilitering/habilitering och äldre. "
+        "Arbetar med utveckling inom respektive område och bidrar till genomförandet av handlingsplanen.",
+        ""},
+    {"STR-5", "LGS may set up arbetsgrupper",
+        "LGS may set up arbetsgrupper for special assignments.",
+        "000_0c90336592e424b9.txt § Stödfunktioner",
+        "Arbetsgrupper – kan tillsättas av LGS för särskilda uppdrag.",
+        ""},
+    {"STR-6", "Support functions",
+        "Samverkanskontoret supports the whole structure; the LGS process leaders administer the samråd's meetings.",
+        "003_324ab1002b074ef9.txt § Stödfunktion; 000_0c90336592e424b9.txt § Stödfunktioner",
+        "LGS processledare administrerar politiska samrådets möten.",
+        ""},
+    {"STR-7", "The samråd follows up and reports back",
+        "The samråd follows up the work against the samverkansplan and reports back to each represented "
+        "nämnd/styrelse.",
+        "003_324ab1002b074ef9.txt § Politiska samrådet ska",
+        "Följa upp vårdsamverkans arbete utifrån Samverkansplan samt återrapportera till respektive nämnder och "
+        "styrelser.",
+        ""},
+    {"STR-8", "Questions from LGS officials go up to the samråd",
+        "Questions raised by officials in LGS go up to the samråd, which is their recipient.",
+        "003_324ab1002b074ef9.txt § Bakgrund",
+        "Det behövs mottagare för uppkomna frågeställningar från tjänstemännen i ledningsgruppen inom Kommun och "
+        "sjukvård – Samverkan i Göteborgsområdet.",
+        ""},
+    {"STR-9", "Members carry information both ways (förankring)",
+        "Every member carries information both ways between the forum and its home organisation (förankring).",
+        "000_0c90336592e424b9.txt § Roller och ansvar; 003_324ab1002b074ef9.txt § Kommunikation",
+        "Deltagarna i politiska samrådet ansvarar för information och förankring till sina respektive "
+        "hemorganisationer.",
+        ""},
+    {"CMP-1", "Each VGR body sends its chair and a substitute",
+        "Each of the eight VGR bodies is represented by two elected members: its chair as ordinary member "
+        "(ordinarie) and one member of its presidium as substitute (ersättare).",
+        "003_324ab1002b074ef9.txt § Politiska samrådets sammansättning",
+        "De politiska organen representeras av ordförande från berörda nämnder och styrelser som ordinarie "
+        "representant samt ersättare från presidiet med närvaro- och yttranderätt.",
+        ""},
+    {"CMP-2", "Municipalities: 11 representatives, 4 substitutes",
+        "The municipalities are represented by 11 representatives, of whom 4 are substitutes, so 7 ordinary. The "
+        "sources do not say how they spread over the five municipalities; default: Göteborg 3 ordinary + 0 "
+        "substitutes, Mölndal, Härryda, Partille and Öckerö 1 ordinary + 1 substitute each. Parameter: the seat list "
+        "per party.",
+        "003_324ab1002b074ef9.txt § Politiska samrådets sammansättning",
+        "Kommunerna företräds av 11 representanter varav fyra ersättare.",
+        ""},
+    {"CMP-3", "Default totals: 27 seats, 15 ordinary, 12 substitutes",
+        "With the default seat lists the samråd has 27 representatives: 15 ordinary seats and 12 substitutes.",
+        "003_324ab1002b074ef9.txt § Politiska samrådets sammansättning",
+        "Kommunerna företräds av 11 representanter varav fyra ersättare. De politiska organen inom Västra "
+        "Götalandsregionen företräds av två förtroendevalda vardera.",
+        ""},
+    {"CMP-4", "Substitutes may always attend and speak",
+        "Substitutes always have the right to attend and to speak (närvaro- och yttranderätt).",
+        "003_324ab1002b074ef9.txt § Politiska samrådets sammansättning",
+        "De politiska organen representeras av ordförande från berörda nämnder och styrelser som ordinarie "
+        "representant samt ersättare från presidiet med närvaro- och yttranderätt.",
+        ""},
+    {"CMP-5", "The samråd elects its chair and vice chair",
+        "The chair and vice chair are elected by the samråd from among its members.",
+        "003_324ab1002b074ef9.txt § Mandat och arbetsformer",
+        "Politiska samrådet utser inom sig ordförande och vice ordförande.",
+        ""},
+    {"QRM-1", "Kommunallagen applies by analogy",
+        "Kommunallagen's rules for nämnder apply to the samråd's meetings \"i tillämpliga delar\": by analogy, so "
+        "every rule taken from the law is a default that a ruleset can override.",
+        "003_324ab1002b074ef9.txt § Kallelse, mötesanteckningar, ställningstagande",
+        "Vid politiska samrådsmöten ska kommunallagens bestämmelser om nämnder gälla i tillämpliga delar.",
+        "kommunallagen (2017:725)"},
+    {"QRM-2", "A substitute serves for an ordinary member of its body",
+        "A substitute serves (tjänstgör) in place of an absent or disqualified ordinary member of the same body (a "
+        "VGR body, or a municipality as a whole), with the full rights of that member for the item; when several "
+        "could serve, the ruleset's order decides. Parameter `substitution_scope` (`same_body` default; "
+        "`same_party`; `same_side`).",
+        "003_324ab1002b074ef9.txt § Politiska samrådets sammansättning; 003_324ab1002b074ef9.txt § Kallelse, "
+        "mötesanteckningar, ställningstagande (QRM-1)",
+        "",
+        ""},
+    {"QRM-3", "Quorum: more than half of the ordinary seats",
+        "An item may be dealt with only when more than half of the ordinary seats are filled by serving members "
+        "present (default 15 ordinary seats, so at least 8). Parameter `quorum` (`more_than_half` default; "
+        "`two_thirds`; an explicit count; optionally `both_sides_present`: at least one serving member from the "
+        "municipalities and one from the region).",
+        "kommunallagen (2017:725) 6 kap. 27 §; 003_324ab1002b074ef9.txt § Kallelse, mötesanteckningar, "
+        "ställningstagande (QRM-1)",
+        "",
+        "kommunallagen 6 kap. 27 §"},
+    {"QRM-4", "A disqualified member leaves for the item",
+        "A member who is disqualified (jävig) in an item leaves for that item: not counted for quorum or consensus, "
+        "and a substitute of the same body may serve for that item. The member returns at the next item.",
+        "kommunallagen (2017:725) 6 kap. 28 §; 003_324ab1002b074ef9.txt § Kallelse, mötesanteckningar, "
+        "ställningstagande (QRM-1)",
+        "",
+        "kommunallagen 6 kap. 28 §"},
+    {"QRM-5", "Attendance is evaluated per agenda item",
+        "Attendance is evaluated per agenda item and seats change only between items: a late ordinary member takes "
+        "the seat back from the substitute at the next item, a serving substitute is not displaced by another "
+        "substitute, and a member who leaves for a reason other than jäv does not serve again at that meeting.",
+        "municipal standing-rules practice under kommunallagen (2017:725); 003_324ab1002b074ef9.txt § Kallelse, "
+        "mötesanteckningar, ställningstagande (QRM-1)",
+        "",
+        ""},
+    {"QRM-6", "Who presides",
+        "The chair presides; when absent, the vice chair; when both are absent, the eldest present serving ordinary "
+        "member. Parameter `presiding_fallback` (`eldest` default; `longest_serving_then_eldest`); a substitute may "
+        "not preside unless `substitute_may_preside`.",
+        "committee charter practice under kommunallagen (2017:725); 003_324ab1002b074ef9.txt § Kallelse, "
+        "mötesanteckningar, ställningstagande (QRM-1)",
+        "",
+        ""},
+    {"QRM-7", "Remote participation counts as presence",
+        "Remote participation counts as presence when the ruleset allows it (`remote.allowed`, default true) and the "
+        "person presiding is on site (`remote.chair_on_site`, default true).",
+        "kommunallagen (2017:725) 6 kap. 24 §; 003_324ab1002b074ef9.txt § Kallelse, mötesanteckningar, "
+        "ställningstagande (QRM-1)",
+        "",
+        "kommunallagen 6 kap. 24 §"},
+    {"CNS-1", "The samråd takes positions, not decisions",
+        "The samråd has no decision-making power of its own; what it agrees is a ställningstagande (a position), "
+        "never a beslut.",
+        "003_324ab1002b074ef9.txt § Kallelse, mötesanteckningar, ställningstagande",
+        "Detta innebär bland annat att minnesanteckningar, inte protokoll, ska föras och beslut benämns "
+        "ställningstaganden.",
+        ""},
+    {"CNS-2", "A ställningstagande requires consensus",
+        "A ställningstagande requires consensus (enighet) of the serving members: by default an abstention (står "
+        "utanför) does not block and an objection from a serving member blocks; a non-serving substitute neither "
+        "joins nor blocks. Parameter `consensus` (`no_objection` default; `unanimous_assent`).",
+        "003_324ab1002b074ef9.txt § Det politiska organets uppdrag och roll",
+        "Politiska samrådets arbetsform ska präglas av öppenhet och transparens där representanternas gemensamma "
+        "diskussion och dialog syftar till att nå enighet i de frågor som behandlas, för beslut och genomförande i "
+        "hemorganisationerna.",
+        ""},
+    {"CNS-3", "No consensus: återremiss or removal",
+        "If the samråd cannot agree, the matter is referred back for renewed preparation (återremiss, with a reason) "
+        "or removed (avförs); by default återremiss, and after `max_referrals` referrals (default 1) only removal "
+        "remains. A removed matter may come back only as a new matter. Parameters `max_referrals`, `on_no_consensus` "
+        "(`refer_back` default; `remove`).",
+        "003_324ab1002b074ef9.txt § Mandat och arbetsformer",
+        "Om politiska samrådet inte kan enas i en fråga ska ärendet återremitteras för förnyad beredning eller "
+        "avföras.",
+        ""},
+    {"CNS-4", "A matter that is not quorate is not dealt with",
+        "A matter that is not quorate is not dealt with: it stays on the list for the next meeting and is not a "
+        "failed consensus.",
+        "kommunallagen (2017:725) 6 kap. 27 § (QRM-3); 003_324ab1002b074ef9.txt § Mandat och arbetsformer (CNS-3)",
+        "",
+        ""},
+    {"CNS-5", "Directional positions need adoption by each body",
+        "Directional positions (inriktningsbeslut) take effect only when each represented body adopts (fastställer) "
+        "them in its own nämnd/styrelse; adoption is tracked per body (13 adopters by default). A body may decline; "
+        "the position then holds for those that adopted it.",
+        "003_324ab1002b074ef9.txt § Politiska samrådet ska",
+        "Politiska samrådsgruppen tar inriktningsbeslut. Fastställande av inriktningsbesluten sker i respektive "
+        "berörd nämnd/styrelse.",
+        ""},
+    {"CNS-6", "Members carry the information chain",
+        "Members must carry the information chain to and from their own body.",
+        "003_324ab1002b074ef9.txt § Politiska samrådet ska",
+        "Det ingår i uppdraget att säkerställa informationskedjan till och från samrådsgruppen inom den egna "
+        "nämnden/styrelsen.",
+        ""},
+    {"ROT-1", "Chair and vice chair serve two years",
+        "The chair and vice chair hold office for two years.",
+        "003_324ab1002b074ef9.txt § Mandat och arbetsformer",
+        "Uppdraget som ordförande och vice ordförande innehas under två år och roterar mellan kommunerna och "
+        "regionens utförarstyrelser och ska samordnas med ordförandeskapet för ledningsgruppen (LGS) för Kommun och "
+        "sjukvård – Samverkan i Göteborgsområdet.",
+        ""},
+    {"ROT-2", "The chair rotates between municipalities and region",
+        "The chair rotates between the municipalities and the region's provider boards (utförarstyrelser); purchaser "
+        "bodies are not in the rotation. The rotation fixes the side of each two-year term and the samråd elects the "
+        "holder among that side's eligible ordinary members. Parameters: the eligible pool per side and its order, "
+        "`alternate_sides` (default true).",
+        "003_324ab1002b074ef9.txt § Mandat och arbetsformer",
+        "Uppdraget som ordförande och vice ordförande innehas under två år och roterar mellan kommunerna och "
+        "regionens utförarstyrelser och ska samordnas med ordförandeskapet för ledningsgruppen (LGS) för Kommun och "
+        "sjukvård – Samverkan i Göteborgsområdet.",
+        ""},
+    {"ROT-3", "The vice chair comes from the other side",
+        "The vice chair comes from the other side than the chair, so a body of two principals keeps both in its "
+        "presidium. Parameter `vice_from_other_side` (default true).",
+        "003_324ab1002b074ef9.txt § Mandat och arbetsformer",
+        "",
+        ""},
+    {"ROT-3a", "Proposed holders: pool order and succession",
+        "Each side keeps its eligible pool in the ruleset's order (municipalities: goteborg, molndal, harryda, "
+        "partille, ockero; region: regionhalsan, narhalsan, tandvard, habilitering_halsa, sjukhusen_i_vaster, su). "
+        "With `vice_succeeds` (default true) the vice chair becomes the next chair and the new vice chair is the "
+        "next in the other side's pool; nobody holds an office twice before every eligible member of that side has "
+        "held it (a validator warns).",
+        "003_324ab1002b074ef9.txt § Politiska samrådets sammansättning",
+        "",
+        ""},
+    {"ROT-4", "The rotation is coordinated with the LGS chair",
+        "The rotation is coordinated with the chairmanship of LGS; by default terms are aligned and the LGS chair "
+        "comes from the same side as the samråd chair. Parameter `lgs_coordination` (`same_side` default; "
+        "`opposite_side`; `none`).",
+        "003_324ab1002b074ef9.txt § Mandat och arbetsformer",
+        "Uppdraget som ordförande och vice ordförande innehas under två år och roterar mellan kommunerna och "
+        "regionens utförarstyrelser och ska samordnas med ordförandeskapet för ledningsgruppen (LGS) för Kommun och "
+        "sjukvård – Samverkan i Göteborgsområdet.",
+        ""},
+    {"ROT-5", "The presidium",
+        "In the 2016 ruleset the presidium is the chair and vice chair; in the 2026 ruleset the politiskt presidium "
+        "is the presidia of the samråd and of LGS (four offices).",
+        "003_324ab1002b074ef9.txt § Mandat och arbetsformer; 000_0c90336592e424b9.txt § Politisk nivå",
+        "Politiska samrådets presidium skall bestå av ordförande och vice ordförande.",
+        ""},
+    {"ROT-6", "Terms follow the mandate period",
+        "Terms follow the electoral mandate period (elections every four years in September, mandate from 1 January "
+        "after), so each mandate period holds two chair terms; a misaligned schedule is a warning. Parameter "
+        "`align_with_mandate` (default true); default anchor 2015-01-01 with Göteborg holding the first chair.",
+        "mandatperiod (general elections every four years); 003_324ab1002b074ef9.txt § Mandat och arbetsformer "
+        "(ROT-1)",
+        "",
+        ""},
+    {"MTG-1", "The samråd meets once per termin",
+        "The samråd meets once per termin (spring January–June, autumn July–December), that is twice a year, and "
+        "otherwise when needed; a calendar year with a termin without an ordinary meeting violates the rule.",
+        "003_324ab1002b074ef9.txt § Politiska samrådet ska; 003_324ab1002b074ef9.txt § Mötesfrekvens",
+        "Politiska samrådet sammanträder en gång per termin samt där emellan vid behov.",
+        ""},
+    {"MTG-2", "The process leader convenes on the chair's behalf",
+        "On the chair's behalf, the LGS process leader convenes (kallar) the appointed representatives, ordinary and "
+        "substitutes.",
+        "003_324ab1002b074ef9.txt § Kallelse, mötesanteckningar, ställningstagande",
+        "På uppdrag av ordförande sammankallar LGS processledare utsedda representanter, ordinarie och ersättare.",
+        ""},
+    {"MTG-3", "Matters are prepared before the agenda",
+        "Matters are prepared (beredda) before they reach the samråd's agenda.",
+        "003_324ab1002b074ef9.txt § Mandat och arbetsformer (STR-1)",
+        "Beredning av ärenden till politiska samrådets möten ska ske i samarbete mellan ledningsgruppen (LGS), LGS "
+        "Beredningsgrupp och presidiet för politiska samrådet.",
+        ""},
+    {"MIN-1", "Minutes are minnesanteckningar, not a protocol",
+        "The samråd's minutes are minnesanteckningar, not a protocol.",
+        "003_324ab1002b074ef9.txt § Kallelse, mötesanteckningar, ställningstagande",
+        "Detta innebär bland annat att minnesanteckningar, inte protokoll, ska föras och beslut benämns "
+        "ställningstaganden.",
+        ""},
+    {"MIN-2", "The chair signs; the minutes are published",
+        "The minutes are signed by the chair (the person who presided) and published on the collaboration's website "
+        "with the process leaders' support.",
+        "003_324ab1002b074ef9.txt § Kallelse, mötesanteckningar, ställningstagande",
+        "Minnesanteckningar skall undertecknas av ordföranden och publiceras på hemsidan Vårdsamverkan "
+        "Göteborgsområdet med stöd från LGS processledare.",
+        ""},
+    {"MIN-3", "Yearly information and yearly report",
+        "Officials inform the samråd yearly; LGS follows up the handlingsplan yearly and publishes an annual report.",
+        "003_324ab1002b074ef9.txt § Mötesfrekvens; 000_0c90336592e424b9.txt § Uppföljning",
+        "Årlig information från tjänstemän.",
+        ""},
+    {"THM-1", "The 2016 themes",
+        "2016 themes: Äldre (65 or older with need of coordinated care), Mitt i Livet (18–64 with need of "
+        "coordinated efforts), Barn och unga (all children, young people and their families), Psykiatri (adults with "
+        "mental illness, also neuropsychiatric conditions and complex co-morbidity). A person can belong to more "
+        "than one theme.",
+        "003_324ab1002b074ef9.txt § Tema för samverkan",
+        "Personer som är 65 år eller äldre och som har behov av samordnande vård- och omsorgsinsatser.",
+        ""},
+    {"THM-2", "The 2026 temagrupper",
+        "2026 temagrupper: barn och unga, psykiatri, rehabilitering/habilitering, äldre. Mitt i Livet is gone; "
+        "rehabilitering/habilitering is new.",
+        "000_0c90336592e424b9.txt § Operativ nivå",
+        "Temagrupper – fyra grupper med ansvar för barn och unga, psykiatri, rehabilitering/habilitering och äldre.",
+        ""},
+    {"THM-3", "Routing to every matching theme",
+        "A person or matter belongs to every theme whose criteria it meets (possibly none); by default Barn och unga "
+        "is under 18, Psykiatri 18 or older, the 2026 groups keep the 2016 criteria and rehabilitering/habilitering "
+        "covers any age with a need of rehabilitation or habilitation. Parameters: the age limits and the needs each "
+        "theme covers.",
+        "003_324ab1002b074ef9.txt § Tema för samverkan; 000_0c90336592e424b9.txt § Operativ nivå",
+        "Vuxna med psykisk ohälsa, psykisk sjukdom eller störning med psykisk funktionsnedsättning som följd.",
+        ""},
+    {"PLN-1", "Two prioritised focus areas 2026–2029",
+        "The plan 2026–2029 has two prioritised focus areas: Trygga, säkra och effektiva vårdövergångar; Främja "
+        "hälsa och förebygga ohälsa.",
+        "000_0c90336592e424b9.txt § Strategisk inriktning; 000_0c90336592e424b9.txt § PRIORITERADE FOKUSOMRÅDEN",
+        "För att nå det övergripande målet har det politiska samrådet pekat ut två fokusområden som särskilt "
+        "prioriterade under perioden 2026–2029:",
+        ""},
+    {"PLN-2", "Activities: focus area, responsible party, follow-up",
+        "Every activity of the handlingsplan is linked to a focus area, has a responsible party and is followed up "
+        "yearly by LGS.",
+        "000_0c90336592e424b9.txt § INLEDNING; 000_0c90336592e424b9.txt § Roller och ansvar",
+        "Handlingsplanen konkretiserar samverkansplanens mål genom aktiviteter kopplade till de prioriterade "
+        "fokusområdena. Den tydliggör ansvar och följs upp årligen av LGS.",
+        ""},
+    {"PLN-3", "Groups to consider specially",
+        "Socioeconomically vulnerable groups, the newly arrived, persons with disabilities and the gender "
+        "perspective are considered specially: an activity states which it considers, and a group considered by no "
+        "activity draws a warning.",
+        "000_0c90336592e424b9.txt § VÅRT UPPDRAG",
+        "För att minska ojämlikhet i hälsa ska samverkansarbetet särskilt beakta:",
+        ""},
+    {"PLN-4", "Continuous follow-up and a yearly report",
+        "Follow-up is continuous against published measurable goals and the plan's activities; the results are "
+        "compiled in a published yearly report whose inputs are statistics, minutes and documented deviations "
+        "(avvikelser).",
+        "000_0c90336592e424b9.txt § Uppföljning",
+        "Resultaten sammanställs i årsrapportering och publiceras på hemsidan. Som underlag används statistik, "
+        "minnesanteckningar och dokumenterade avvikelser i samverkan.",
+        ""},
+    {"RGT-1", "Only serving members take part in a consensus",
+        "Only serving members' positions count in a consensus; an attending substitute whose ordinary member is "
+        "present may speak but not take part.",
+        "003_324ab1002b074ef9.txt § Politiska samrådets sammansättning (CMP-4); 003_324ab1002b074ef9.txt § Det "
+        "politiska organets uppdrag och roll (CNS-2)",
+        "De politiska organen representeras av ordförande från berörda nämnder och styrelser som ordinarie "
+        "representant samt ersättare från presidiet med närvaro- och yttranderätt.",
+        ""},
+    {"RGT-2", "Only the presiding chair signs the minutes",
+        "Only the presiding chair signs the minutes.",
+        "003_324ab1002b074ef9.txt § Kallelse, mötesanteckningar, ställningstagande (MIN-2)",
+        "Minnesanteckningar skall undertecknas av ordföranden och publiceras på hemsidan Vårdsamverkan "
+        "Göteborgsområdet med stöd från LGS processledare.",
+        ""},
+    {"RGT-3", "Only a process leader issues the convening notice",
+        "Only a process leader, on behalf of the chair, issues the convening notice.",
+        "003_324ab1002b074ef9.txt § Kallelse, mötesanteckningar, ställningstagande (MTG-2)",
+        "På uppdrag av ordförande sammankallar LGS processledare utsedda representanter, ordinarie och ersättare.",
+        ""},
+    {"RGT-4", "No seat, no part",
+        "A person who holds no seat cannot take part at all; an attempt is refused with an error that names the rule.",
+        "003_324ab1002b074ef9.txt § Politiska samrådets sammansättning",
+        "",
+        ""},
+}};
+
+}  // namespace samverkan::detail

@@ -1,0 +1,18 @@
+// One entry of the rule catalogue (rules.hpp).
+#pragma once
+
+#include <string_view>
+
+namespace samverkan {
+
+/// One rule of the specification, with the text it cites.
+struct rule_info {
+    std::string_view id;         ///< "QRM-3"
+    std::string_view title;      ///< short English title
+    std::string_view statement;  ///< the rule in English, as the specification states it
+    std::string_view source;     ///< seed file and section, e.g. "003_324ab1002b074ef9.txt § Mandat och arbetsformer"
+    std::string_view quote;      ///< the Swedish source text, verbatim, where one exists
+    std::string_view law;        ///< the statute it borrows from, e.g. "kommunallagen 6 kap. 27 §", or empty
+};
+
+}  // namespace samverkan

@@ -1,0 +1,167 @@
+// Consistency of a ruleset's data: ids unique, every reference known, parameters in range.
+#pragma once
+
+#include <algorithm>
+#include <set>
+#include <string>
+#include <vector>
+
+#include <samverkan/forum.hpp>
+#include <samverkan/problem.hpp>
+#include <samverkan/ruleset.hpp>
+
+namespace samverkan {
+
+namespace detail {
+
+inline source_mark sub_mark(const source_mark& m, const std::string& suffix) {
+    return {m.line, m.column, m.key + suffix};
+}
+
+inline void check_unique_ids(const ruleset& rs, std::vector<problem>& out) {
+    std::set<std::string, std::less<>> parties;
+    for (const auto& p : rs.parties)
+        if (!parties.insert(p.id).second) out.push_back({"", "duplicate party id '" + p.id + "'", p.mark});
+    // Bodies and forums are the vertices of one graph: their ids share one namespace.
+    std::set<std::string, std::less<>> vertices;
+    for (const auto& b : rs.bodies)
+        if (!vertices.insert(b.id).second) out.push_back({"", "duplicate id '" + b.id + "'", b.mark});
+    for (const auto& f : rs.forums) {
+        if (!vertices.insert(f.id).second) out.push_back({"", "duplicate id '" + f.id + "'", f.mark});
+        std::set<std::string, std::less<>> seats;
+        for (const auto& s : f.seats)
+            if (!seats.insert(s.id).second)
+                out.push_back({"", "duplicate seat id '" + s.id + "' in forum '" + f.id + "'", s.mark});
+    }
+}
+
+inline void check_seats(const ruleset& rs, const forum& f, std::vector<problem>& out) {
+    for (const auto& s : f.seats) {
+        const body* b = rs.find_body(s.body);
+        if (b == nullptr) {
+            out.push_back({"CMP-1", "seat '" + s.id + "' names unknown body '" + s.body + "'" +
+                                        detail::did_you_mean(s.body, rs.bodies | ranges::views::transform(&body::id)),
+                           sub_mark(s.mark, ".body")});
+            continue;
+        }
+        if (s.party != b->party || s.side != b->side)
+            out.push_back({"CMP-1", "seat '" + s.id + "' disagrees with its body on party or side", s.mark});
+        // QRM-2: a substitute serves in place of an ordinary member of the same body.
+        const bool has_ordinary = std::any_of(f.seats.begin(), f.seats.end(), [&](const seat& o) {
+            return o.kind == seat_kind::ordinary && o.body == s.body;
+        });
+        if (s.kind == seat_kind::substitute && !has_ordinary)
+            out.push_back({"QRM-2",
+                           "substitute seat '" + s.id + "' of body '" + s.body + "' has no ordinary seat of that body in forum '" +
+                               f.id + "' to stand in for; add one or remove the substitute",
+                           s.mark});
+    }
+}
+
+inline void check_relations(const ruleset& rs, std::vector<problem>& out) {
+    auto is_vertex = [&](const std::string& id) { return rs.find_body(id) || rs.find_forum(id); };
+    std::vector<std::string> ids;
+    for (const auto& b : rs.bodies) ids.push_back(b.id);
+    for (const auto& f : rs.forums) ids.push_back(f.id);
+    for (const auto& r : rs.relations) {
+        for (const auto* end : {&r.from, &r.to}) {
+            if (!is_vertex(*end))
+                out.push_back({r.rule, "relation names unknown forum or body '" + *end + "'" + detail::did_you_mean(*end, ids),
+                               sub_mark(r.mark, end == &r.from ? ".from" : ".to")});
+        }
+        const bool needs_body = r.type == relation_type::adopts || r.type == relation_type::represented_in;
+        if (needs_body && is_vertex(r.from) && !rs.find_body(r.from))
+            out.push_back({r.rule, "'" + std::string(to_string(r.type)) + "' must start at a body, not forum '" + r.from + "'",
+                           sub_mark(r.mark, ".from")});
+        if (needs_body && is_vertex(r.to) && !rs.find_forum(r.to))
+            out.push_back({r.rule, "'" + std::string(to_string(r.type)) + "' must end at a forum, not body '" + r.to + "'",
+                           sub_mark(r.mark, ".to")});
+    }
+}
+
+inline void check_parameters(const ruleset& rs, std::vector<problem>& out) {
+    const auto& m = rs.meeting;
+    for (const auto& f : rs.forums) {
+        const auto ordinary = f.count(seat_kind::ordinary);
+        if (f.seats.empty()) continue;
+        if (ordinary == 0) out.push_back({"QRM-3", "forum '" + f.id + "' has seats but no ordinary seat", f.mark});
+        if (m.quorum.kind == quorum_kind::count && m.quorum.count > ordinary)
+            out.push_back({"QRM-3",
+                           "quorum count " + std::to_string(m.quorum.count) + " exceeds the " + std::to_string(ordinary) +
+                               " ordinary seats of forum '" + f.id + "'",
+                           sub_mark(m.mark, ".quorum")});
+    }
+    if (m.quorum.kind == quorum_kind::count && m.quorum.count == 0)
+        out.push_back({"QRM-3", "quorum count must be at least 1", sub_mark(m.mark, ".quorum")});
+    if (m.max_referrals < 0) out.push_back({"CNS-3", "max_referrals must be 0 or more", sub_mark(m.mark, ".max_referrals")});
+    if (m.meetings_per_termin < 1)
+        out.push_back({"MTG-1", "meetings_per_termin must be 1 or more", sub_mark(m.mark, ".meetings_per_termin")});
+
+    const auto& r = rs.rotation;
+    const forum* rf = rs.find_forum(r.forum);
+    if (rf == nullptr) out.push_back({"ROT-2", "rotation names unknown forum '" + r.forum + "'", sub_mark(r.mark, ".forum")});
+    if (r.term_years < 1) out.push_back({"ROT-1", "term_years must be 1 or more", sub_mark(r.mark, ".term_years")});
+    if (r.mandate_years < 1) out.push_back({"ROT-6", "mandate_years must be 1 or more", sub_mark(r.mark, ".mandate.years")});
+    auto check_pool = [&](const std::vector<std::string>& pool, side s, const char* name) {
+        if (pool.empty()) out.push_back({"ROT-2", std::string("the ") + name + " pool is empty", sub_mark(r.mark, ".pools")});
+        std::set<std::string, std::less<>> seen;
+        for (std::size_t i = 0; i < pool.size(); ++i) {
+            const auto key = std::string(".pools.") + name + "[" + std::to_string(i) + "]";
+            const body* b = rs.find_body(pool[i]);
+            if (!seen.insert(pool[i]).second)
+                out.push_back({"ROT-3a", "'" + pool[i] + "' appears twice in the " + name + " pool", sub_mark(r.mark, key)});
+            if (b == nullptr) {
+                out.push_back({"ROT-2", "rotation pool names unknown body '" + pool[i] + "'", sub_mark(r.mark, key)});
+            } else if (b->kind == body_kind::purchaser) {
+                out.push_back({"ROT-2", "purchaser body '" + b->id + "' is not in the chair rotation", sub_mark(r.mark, key)});
+            } else if (b->side != s) {
+                out.push_back({"ROT-2", "body '" + b->id + "' is not on the " + name + " side", sub_mark(r.mark, key)});
+            } else if (rf != nullptr && std::none_of(rf->seats.begin(), rf->seats.end(), [&](const seat& st) {
+                           return st.body == b->id && st.kind == seat_kind::ordinary;
+                       })) {
+                out.push_back({"CMP-5", "body '" + b->id + "' has no ordinary seat in forum '" + r.forum + "'",
+                               sub_mark(r.mark, key)});
+            }
+        }
+    };
+    check_pool(r.municipal_pool, side::municipal, "municipal");
+    check_pool(r.region_pool, side::region, "region");
+    const bool first_in_pool =
+        std::find(r.municipal_pool.begin(), r.municipal_pool.end(), r.first_holder) != r.municipal_pool.end() ||
+        std::find(r.region_pool.begin(), r.region_pool.end(), r.first_holder) != r.region_pool.end();
+    if (!first_in_pool)
+        out.push_back({"ROT-6", "first_holder '" + r.first_holder + "' is in neither rotation pool", sub_mark(r.mark, ".first_holder")});
+
+    for (const auto& f : rs.forums) {
+        for (std::size_t i = 0; i < f.offices.size(); ++i)
+            if (rs.find_forum(f.offices[i].forum) == nullptr)
+                out.push_back({"ROT-5", "office names unknown forum '" + f.offices[i].forum + "'",
+                               sub_mark(f.mark, ".offices[" + std::to_string(i) + "]")});
+        if (f.theme && f.theme->min_age && f.theme->max_age && *f.theme->min_age > *f.theme->max_age)
+            out.push_back({"THM-3", "theme '" + f.id + "' has min_age above max_age", sub_mark(f.mark, ".theme")});
+    }
+}
+
+}  // namespace detail
+
+/// Every inconsistency in the ruleset's data (not the graph rules: see structure::validate).
+[[nodiscard]] inline std::vector<problem> check_consistency(const ruleset& rs) {
+    std::vector<problem> out;
+    if (rs.valid_to && *rs.valid_to < rs.valid_from) out.push_back({"", "valid_to is before valid_from", {0, 0, "valid_to"}});
+    detail::check_unique_ids(rs, out);
+    for (const auto& b : rs.bodies) {
+        const party* p = rs.find_party(b.party);
+        if (p == nullptr)
+            out.push_back({"", "body '" + b.id + "' names unknown party '" + b.party + "'" +
+                                   detail::did_you_mean(b.party, rs.parties | ranges::views::transform(&party::id)),
+                           detail::sub_mark(b.mark, ".party")});
+        else if (p->side != b.side)
+            out.push_back({"", "body '" + b.id + "' is not on its party's side", b.mark});
+    }
+    for (const auto& f : rs.forums) detail::check_seats(rs, f, out);
+    detail::check_relations(rs, out);
+    detail::check_parameters(rs, out);
+    return out;
+}
+
+}  // namespace samverkan
