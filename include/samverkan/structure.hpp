@@ -251,8 +251,17 @@ private:
         std::reverse(cycle.begin() + 1, cycle.end() - 1);
         std::string text;
         for (const auto& id : cycle) text += (text.empty() ? "" : " -> ") + id;
-        const auto& e = graph_[*st.back];
-        return problem{"STR-1", "preparation cycle: " + text + " (preparation must flow one way towards the samråd)", e.mark};
+        // Point at the edge of the cycle written last in the file: most often the one just added.
+        source_mark mark = graph_[*st.back].mark;
+        for (std::size_t i = 0; i + 1 < cycle.size(); ++i) {
+            for (auto [it, end] = boost::out_edges(index_.find(cycle[i])->second, graph_); it != end; ++it) {
+                const auto& e = graph_[*it];
+                if (e.type == relation_type::prepares_for && graph_[boost::target(*it, graph_)].id == cycle[i + 1] &&
+                    e.mark.line > mark.line)
+                    mark = e.mark;
+            }
+        }
+        return problem{"STR-1", "preparation cycle: " + text + " (preparation must flow one way towards the samråd)", mark};
     }
 
     ruleset_ptr rules_;

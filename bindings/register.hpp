@@ -1,0 +1,13 @@
+// The binding areas; each converts and forwards, none decides a rule.
+#pragma once
+
+#include <pybind11/pybind11.h>
+
+namespace samverkan::python {
+
+void register_errors(pybind11::module_& m);
+void register_rules(pybind11::module_& m);
+void register_ruleset(pybind11::module_& m);
+void register_structure(pybind11::module_& m);
+
+}  // namespace samverkan::python

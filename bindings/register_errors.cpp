@@ -1,0 +1,95 @@
+// The library's errors as Python exception classes that also derive from the matching built-ins,
+// so callers can catch either samverkan.RulesetError or ValueError.
+#include <exception>
+
+#include <samverkan/errors.hpp>
+#include <samverkan/load.hpp>
+
+#include "register.hpp"
+
+namespace py = pybind11;
+
+namespace samverkan::python {
+namespace {
+
+py::object make_class(py::module_& m, const char* name, py::tuple bases, py::dict attributes, const char* doc) {
+    attributes["__module__"] = "samverkan";
+    attributes["__doc__"] = doc;
+    // KeyError quotes its message in str(); every class here prints the message as written.
+    attributes["__str__"] = py::module_::import("builtins").attr("Exception").attr("__str__");
+    py::object cls = py::module_::import("builtins").attr("type")(name, bases, attributes);
+    m.attr(name) = cls;
+    return cls;
+}
+
+py::object none() { return py::none(); }
+
+[[noreturn]] void raise(const char* name, const char* message, const py::dict& attributes) {
+    const py::object cls = py::module_::import("samverkan._core").attr(name);
+    py::object instance = cls(message);
+    for (const auto& item : attributes) instance.attr(item.first) = item.second;
+    PyErr_SetObject(cls.ptr(), instance.ptr());
+    throw py::error_already_set();
+}
+
+template <class T>
+py::object or_none(const T& value, bool known) {
+    return known ? py::cast(value) : none();
+}
+
+}  // namespace
+
+void register_errors(py::module_& m) {
+    const py::module_ builtins = py::module_::import("builtins");
+    const py::object base = make_class(m, "Error", py::make_tuple(builtins.attr("Exception")), py::dict(),
+                                       "Base of every error samverkan raises.");
+    py::dict ruleset_attrs;
+    for (const char* a : {"path", "line", "column", "key", "rule"}) ruleset_attrs[a] = none();
+    make_class(m, "RulesetError", py::make_tuple(base, builtins.attr("ValueError")), ruleset_attrs,
+               "A ruleset that cannot be loaded. Attributes: path, line, column, key, rule (None where unknown).");
+    py::dict rule_attrs;
+    rule_attrs["rule"] = none();
+    const py::object violation = make_class(m, "RuleViolation", py::make_tuple(base, builtins.attr("ValueError")),
+                                            rule_attrs, "An action or query the rules forbid; .rule names the rule id.");
+    make_class(m, "NotPermitted", py::make_tuple(violation, builtins.attr("PermissionError")), py::dict(),
+               "A rights rule (RGT-*) refused the action; .rule names it.");
+    py::dict id_attrs;
+    id_attrs["id"] = none();
+    make_class(m, "UnknownId", py::make_tuple(base, builtins.attr("KeyError")), id_attrs,
+               "An id (forum, body, seat) the ruleset does not know; .id is the id asked for.");
+    make_class(m, "NoRulesetInForce", py::make_tuple(base, builtins.attr("LookupError")), py::dict(),
+               "No embedded ruleset is in force on the date asked for.");
+
+    py::register_exception_translator([](std::exception_ptr p) {
+        try {
+            if (p) std::rethrow_exception(p);
+        } catch (const ruleset_error& e) {
+            const auto& w = e.where();
+            py::dict a;
+            a["path"] = or_none(w.path, !w.path.empty());
+            a["line"] = or_none(w.line, w.line > 0);
+            a["column"] = or_none(w.column, w.column > 0);
+            a["key"] = or_none(w.key, !w.key.empty());
+            a["rule"] = or_none(w.rule, !w.rule.empty());
+            raise("RulesetError", e.what(), a);
+        } catch (const not_permitted& e) {
+            py::dict a;
+            a["rule"] = e.rule();
+            raise("NotPermitted", e.what(), a);
+        } catch (const rule_violation& e) {
+            py::dict a;
+            a["rule"] = e.rule();
+            raise("RuleViolation", e.what(), a);
+        } catch (const unknown_id& e) {
+            py::dict a;
+            a["id"] = e.id();
+            raise("UnknownId", e.what(), a);
+        } catch (const no_ruleset_in_force& e) {
+            raise("NoRulesetInForce", e.what(), py::dict());
+        } catch (const error& e) {
+            raise("Error", e.what(), py::dict());
+        }
+    });
+}
+
+}  // namespace samverkan::python

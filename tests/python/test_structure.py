@@ -1,0 +1,72 @@
+"""The structure graph (STR-1 … STR-9, CNS-5) through Python."""
+
+from __future__ import annotations
+
+import pytest
+
+import samverkan
+
+
+def test_forums_by_level(rs2026: samverkan.Ruleset, rs2016: samverkan.Ruleset) -> None:
+    s = rs2026.structure
+    assert s.forums("political") == ["politiskt_samrad", "politiskt_presidium"]
+    assert s.forums("strategic") == ["lgs", "lgs_beredning"]
+    assert s.forums("operational") == ["tema_barn_unga", "tema_psykiatri", "tema_rehab_hab", "tema_aldre", "nosam"]
+    assert s.forums("support") == ["samverkanskontoret", "arbetsgrupper"]
+    assert len(s.forums()) == 11
+    assert "tema_mitt_i_livet" in rs2016.structure.forums("operational")
+    assert "nosam" not in rs2016.structure.forums()
+
+
+def test_unknown_level_is_a_value_error(rs2026: samverkan.Ruleset) -> None:
+    with pytest.raises(ValueError, match="political"):
+        rs2026.structure.forums("national")
+
+
+def test_STR1_preparers_of_samrad(rs2026: samverkan.Ruleset, rs2016: samverkan.Ruleset) -> None:
+    for rs in (rs2016, rs2026):
+        assert rs.structure.preparers_of("politiskt_samrad") == ["lgs", "lgs_beredning", "politiskt_presidium"]
+
+
+def test_STR2_styrgrupp_prepares_for_lgs(rs2026: samverkan.Ruleset) -> None:
+    assert rs2026.structure.preparers_of("lgs") == ["lgs_beredning"]
+
+
+def test_CNS5_thirteen_adopters(rs2026: samverkan.Ruleset, rs2016: samverkan.Ruleset) -> None:
+    for rs in (rs2016, rs2026):
+        adopters = rs.structure.adopters_of("politiskt_samrad")
+        assert len(adopters) == 13
+        assert set(adopters) == {b.id for b in rs.bodies}
+
+
+@pytest.mark.parametrize("theme", ["tema_barn_unga", "tema_psykiatri", "tema_rehab_hab", "tema_aldre", "nosam"])
+def test_STR4_STR8_question_from_theme_group_reaches_samrad(rs2026: samverkan.Ruleset, theme: str) -> None:
+    assert rs2026.structure.path(theme, "politiskt_samrad") == [theme, "lgs", "politiskt_samrad"]
+
+
+def test_path_edge_cases(rs2026: samverkan.Ruleset) -> None:
+    s = rs2026.structure
+    assert s.path("lgs", "lgs") == ["lgs"]
+    assert s.path("su", "politiskt_samrad") == ["su", "politiskt_samrad"]
+    assert s.path("politiskt_samrad", "tema_aldre") == []  # questions travel upward only
+    assert s.reaches("arbetsgrupper", "politiskt_samrad")
+    with pytest.raises(samverkan.UnknownId, match="did you mean 'tema_aldre'"):
+        s.path("tema_aldr", "lgs")
+
+
+def test_validate_and_edges(rs2026: samverkan.Ruleset) -> None:
+    s = rs2026.structure
+    assert s.validate() == []
+    represented = [e for e in s.edges() if e.type == "represented_in"]
+    assert len(represented) == 13
+    assert {e.rule for e in represented if e.source == "su"} == {"CMP-1"}
+    assert {e.rule for e in represented if e.source == "goteborg"} == {"CMP-2"}
+    assert all(e.target == "politiskt_samrad" for e in represented)
+
+
+def test_to_dot(rs2026: samverkan.Ruleset) -> None:
+    dot = rs2026.structure.to_dot()
+    assert dot.startswith("digraph")
+    for forum in rs2026.structure.forums():
+        assert f'id="{forum}"' in dot
+    assert 'label="prepares_for STR-1"' in dot
