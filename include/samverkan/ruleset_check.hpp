@@ -81,6 +81,8 @@ inline void check_relations(const ruleset& rs, std::vector<problem>& out) {
 
 inline void check_parameters(const ruleset& rs, std::vector<problem>& out) {
     const auto& m = rs.meeting;
+    if (rs.find_forum(m.forum) == nullptr)
+        out.push_back({"QRM-1", "meeting names unknown forum '" + m.forum + "'", sub_mark(m.mark, ".forum")});
     for (const auto& f : rs.forums) {
         const auto ordinary = f.count(seat_kind::ordinary);
         if (f.seats.empty()) continue;
