@@ -146,14 +146,18 @@ void register_ruleset(py::module_& m) {
         .def("forum", [](const ruleset_handle& h, const std::string& id) { return h.rules->forum_by_id(id); }, py::arg("forum_id"))
         .def("body", [](const ruleset_handle& h, const std::string& id) { return h.rules->body_by_id(id); }, py::arg("body_id"))
         .def(
-            "seats", [](const ruleset_handle& h, const std::string& id) { return h.rules->forum_by_id(id).seats; },
-            py::arg("forum_id") = "politiskt_samrad", "The forum's seats, indexed 0…n-1 in the ruleset's order.")
+            "seats",
+            [](const ruleset_handle& h, const std::optional<std::string>& id) {
+                return h.rules->forum_by_id(id.value_or(h.rules->meeting.forum)).seats;
+            },
+            py::arg("forum_id") = py::none(),
+            "The forum's seats (default: the forum the meeting rules govern), indexed 0…n-1 in the ruleset's order.")
         .def(
             "quorum_threshold",
-            [](const ruleset_handle& h, const std::string& id) {
-                return quorum_threshold(h.rules->meeting.quorum, h.rules->forum_by_id(id).count(seat_kind::ordinary));
+            [](const ruleset_handle& h) {
+                return quorum_threshold(h.rules->meeting.quorum, h.rules->forum_by_id(h.rules->meeting.forum).count(seat_kind::ordinary));
             },
-            py::arg("forum_id") = "politiskt_samrad", "QRM-3: the least number of ordinary seats that must be served.")
+            "QRM-3: the least number of ordinary seats of the meeting forum that must be served.")
         .def("in_force_on", [](const ruleset_handle& h, date d) { return h.rules->in_force_on(d); }, py::arg("day"))
         .def_property_readonly("meeting", [](const ruleset_handle& h) { return meeting_dict(h.rules->meeting); })
         .def_property_readonly("rotation_parameters", [](const ruleset_handle& h) { return rotation_dict(h.rules->rotation); })

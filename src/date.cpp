@@ -9,7 +9,10 @@
 namespace samverkan {
 
 std::optional<date> parse_iso_date(std::string_view text) {
-    if (text.size() != 10) return std::nullopt;  // exactly YYYY-MM-DD
+    // Exactly YYYY-MM-DD: ten characters, digits but for the two dashes (no sign, no short fields).
+    if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
+    for (std::size_t i = 0; i < text.size(); ++i)
+        if (i != 4 && i != 7 && (text[i] < '0' || text[i] > '9')) return std::nullopt;
     std::istringstream in{std::string(text)};
     ::date::year_month_day parsed{};
     in >> ::date::parse("%Y-%m-%d", parsed);

@@ -2,7 +2,9 @@
 // names the file, line, column, key and, where one applies, the rule; nothing is returned half-read.
 #include <algorithm>
 #include <fstream>
+#include <charconv>
 #include <iterator>
+#include <optional>
 #include <set>
 #include <sstream>
 #include <string>
@@ -43,7 +45,10 @@ std::string indexed(const std::string& path, std::size_t i) { return path + "[" 
 /// ambiguous: nesting deeper than max_ruleset_depth, aliases, duplicate keys and several documents.
 class prescan final : public YAML::EventHandler {
 public:
-    explicit prescan(const context& ctx) : ctx_(ctx) {}
+    explicit prescan(const context& ctx, std::string target = {}) : ctx_(ctx), target_(std::move(target)) {}
+
+    /// Where the node at `target` (a key path such as "meeting.quorum") was written, if seen.
+    [[nodiscard]] const std::optional<YAML::Mark>& found() const noexcept { return found_; }
 
     void OnDocumentStart(const YAML::Mark& mark) override {
         if (++documents_ > 1) ctx_.fail(mark, "", "a ruleset file holds one YAML document; found a second");
@@ -90,13 +95,15 @@ private:
         auto& f = frames_.back();
         if (!f.is_map) {
             f.current = "[" + std::to_string(f.items++) + "]";
-            return;
+        } else {
+            if (f.at_key) {
+                if (!f.keys.insert(scalar).second) ctx_.fail(mark, join(path_above(), scalar), "duplicate key '" + scalar + "'");
+                f.current = scalar;
+            }
+            f.at_key = !f.at_key;
         }
-        if (f.at_key) {
-            if (!f.keys.insert(scalar).second) ctx_.fail(mark, join(path_above(), scalar), "duplicate key '" + scalar + "'");
-            f.current = scalar;
-        }
-        f.at_key = !f.at_key;
+        // The value is seen after its key, so a value's mark wins over its key's.
+        if (!target_.empty() && path() == target_) found_ = mark;
     }
 
     std::string path_above() const {
@@ -116,9 +123,26 @@ private:
     }
 
     const context& ctx_;
+    std::string target_;
+    std::optional<YAML::Mark> found_;
     std::vector<frame> frames_;
     int documents_ = 0;
 };
+
+/// Finds where a key path was written; used only when reporting a fault found after parsing.
+std::optional<YAML::Mark> locate(const context& ctx, const std::string& text, const std::string& key) {
+    if (key.empty()) return std::nullopt;
+    try {
+        std::istringstream in(text);
+        YAML::Parser parser(in);
+        prescan scan(ctx, key);
+        while (parser.HandleNextDocument(scan)) {
+        }
+        return scan.found();
+    } catch (const std::exception&) {
+        return std::nullopt;  // the text parsed once already; no location is better than none at all
+    }
+}
 
 /// A YAML mapping with a fixed set of allowed keys.
 class map_reader {
@@ -186,12 +210,11 @@ std::string identifier(const context& ctx, const YAML::Node& n, const std::strin
 
 long long integer(const context& ctx, const YAML::Node& n, const std::string& key, long long lo, long long hi) {
     const auto& s = scalar(ctx, n, key, "a whole number");
+    // Decimal only: YAML 1.1 readers take "010" as octal and "0x2" as hex, which no one means here.
     long long value = 0;
-    try {
-        value = n.as<long long>();
-    } catch (const YAML::BadConversion&) {
-        ctx.fail(n.Mark(), key, "expected a whole number, got '" + s + "'");
-    }
+    const auto* end = s.data() + s.size();
+    const auto [ptr, ec] = std::from_chars(s.data(), end, value, 10);
+    if (s.empty() || ec != std::errc() || ptr != end) ctx.fail(n.Mark(), key, "expected a whole number, got '" + s + "'");
     if (value < lo || value > hi)
         ctx.fail(n.Mark(), key, "must be between " + std::to_string(lo) + " and " + std::to_string(hi) + ", got " + s);
     return value;
@@ -217,6 +240,16 @@ E choice(const context& ctx, const YAML::Node& n, const std::string& key, std::s
     ctx.fail(n.Mark(), key,
              "'" + s + "' is not one of " + detail::enum_choices<E>() + detail::did_you_mean(s, detail::enum_names<E>::names),
              std::string(rule));
+}
+
+/// A rule id of the catalogue, e.g. "STR-1".
+std::string rule_id(const context& ctx, const YAML::Node& n, const std::string& key) {
+    auto id = text(ctx, n, key);
+    if (find_rule(id) == nullptr)
+        ctx.fail(n.Mark(), key,
+                 "'" + id + "' is not a rule id of the specification" +
+                     detail::did_you_mean(id, rules() | ranges::views::transform(&rule_info::id)));
+    return id;
 }
 
 /// A scalar or a sequence of scalars, as a list of ids.
@@ -277,7 +310,7 @@ void read_seats(const context& ctx, const YAML::Node& n, const std::string& key,
             ctx.fail(r.required("body").Mark(), r.key("body"),
                      "seat '" + s.id + "' names unknown body '" + s.body + "'" +
                          detail::did_you_mean(s.body, rs.bodies | ranges::views::transform(&body::id)),
-                     s.kind == seat_kind::ordinary ? "CMP-1" : "QRM-2");
+                     "CMP-1");
         s.party = b->party;
         s.side = b->side;
         s.index = f.seats.size();
@@ -290,7 +323,7 @@ void read_theme(const context& ctx, const YAML::Node& n, const std::string& key,
     map_reader r(ctx, n, key, {"label", "rule", "min_age", "max_age", "needs", "description"});
     theme_criteria t;
     t.label = text(ctx, r.required("label"), r.key("label"));
-    if (r.has("rule")) t.rule = text(ctx, r.optional("rule"), r.key("rule"));
+    if (r.has("rule")) t.rule = rule_id(ctx, r.optional("rule"), r.key("rule"));
     if (r.has("min_age")) t.min_age = static_cast<int>(integer(ctx, r.optional("min_age"), r.key("min_age"), 0, 150));
     if (r.has("max_age")) t.max_age = static_cast<int>(integer(ctx, r.optional("max_age"), r.key("max_age"), 0, 150));
     if (r.has("needs")) t.needs = id_list(ctx, r.optional("needs"), r.key("needs"));
@@ -328,11 +361,7 @@ void read_forums(const context& ctx, const YAML::Node& n, const std::string& key
 void read_relations(const context& ctx, const YAML::Node& n, const std::string& key, ruleset& rs) {
     for_each_item(ctx, n, key, [&](const YAML::Node& item, const std::string& path) {
         map_reader r(ctx, item, path, {"rule", "type", "from", "to"});
-        const auto rule = text(ctx, r.required("rule"), r.key("rule"));
-        if (find_rule(rule) == nullptr)
-            ctx.fail(r.required("rule").Mark(), r.key("rule"),
-                     "'" + rule + "' is not a rule id of the specification" +
-                         detail::did_you_mean(rule, rules() | ranges::views::transform(&rule_info::id)));
+        const auto rule = rule_id(ctx, r.required("rule"), r.key("rule"));
         const auto type = choice<relation_type>(ctx, r.required("type"), r.key("type"), rule);
         if (type == relation_type::represented_in)
             ctx.fail(r.required("type").Mark(), r.key("type"),
@@ -361,9 +390,13 @@ void read_meeting(const context& ctx, const YAML::Node& n, const std::string& ke
             m.quorum.kind = quorum_kind::count;
             m.quorum.count = static_cast<std::size_t>(integer(ctx, q, r.key("quorum"), 1, 10000));
         } else {
-            m.quorum.kind = choice<quorum_kind>(ctx, q, r.key("quorum"), "QRM-3");
-            if (m.quorum.kind == quorum_kind::count)
-                ctx.fail(q.Mark(), r.key("quorum"), "write the count itself, e.g. 'quorum: 9'", "QRM-3");
+            const auto kind = enum_from_string<quorum_kind>(s);
+            if (!kind || *kind == quorum_kind::count)
+                ctx.fail(q.Mark(), r.key("quorum"),
+                         "'" + s + "' is not more_than_half, two_thirds or a whole number of ordinary seats" +
+                             detail::did_you_mean(s, std::array<std::string_view, 2>{"more_than_half", "two_thirds"}),
+                         "QRM-3");
+            m.quorum.kind = *kind;
         }
     }
     if (r.has("quorum_both_sides_present"))
@@ -439,7 +472,7 @@ ruleset read_ruleset(const context& ctx, const YAML::Node& root) {
     map_reader r(ctx, root, "",
                  {"samverkan_ruleset", "id", "name", "valid_from", "valid_to", "sources", "assumptions", "roles", "parties",
                   "bodies", "forums", "relations", "meeting", "rotation", "plan"});
-    const auto schema = integer(ctx, r.required("samverkan_ruleset"), "samverkan_ruleset", 1, 1000);
+    const auto schema = integer(ctx, r.required("samverkan_ruleset"), "samverkan_ruleset", 0, 1000000000);
     if (schema != supported_schema)
         ctx.fail(r.required("samverkan_ruleset").Mark(), "samverkan_ruleset",
                  "schema version " + std::to_string(schema) + " is not supported; this library reads version " +
@@ -465,7 +498,7 @@ ruleset read_ruleset(const context& ctx, const YAML::Node& root) {
     for_each_item(ctx, r.optional("assumptions"), "assumptions", [&](const YAML::Node& item, const std::string& path) {
         map_reader ar(ctx, item, path, {"key", "rule", "note"});
         rs.assumptions.push_back({text(ctx, ar.required("key"), ar.key("key")),
-                                  ar.has("rule") ? text(ctx, ar.optional("rule"), ar.key("rule")) : std::string(),
+                                  ar.has("rule") ? rule_id(ctx, ar.optional("rule"), ar.key("rule")) : std::string(),
                                   text(ctx, ar.required("note"), ar.key("note"))});
     });
     if (r.has("roles")) {
@@ -484,14 +517,21 @@ ruleset read_ruleset(const context& ctx, const YAML::Node& root) {
 }
 
 /// Consistency (ruleset_check.hpp) and the structure rules (structure.hpp); the first problem is thrown.
-void check_or_throw(const context& ctx, const ruleset_ptr& rs) {
+/// Each problem's key path is looked up in the text so the error points at the value at fault.
+void check_or_throw(const context& ctx, const std::string& text, const ruleset_ptr& rs) {
     auto problems = check_consistency(*rs);
     if (problems.empty()) problems = structure(rs).validate();
     if (problems.empty()) return;
     const auto& p = problems.front();
     std::string message = p.message;
     if (problems.size() > 1) message += " (and " + std::to_string(problems.size() - 1) + " more)";
-    throw ruleset_error(message, ruleset_location(ctx.origin, p.mark.line, p.mark.column, p.mark.key, p.rule));
+    int line = p.mark.line;
+    int column = p.mark.column;
+    if (const auto mark = locate(ctx, text, p.mark.key); mark && mark->line >= 0) {
+        line = mark->line + 1;
+        column = mark->column + 1;
+    }
+    throw ruleset_error(message, ruleset_location(ctx.origin, line, column, p.mark.key, p.rule));
 }
 
 }  // namespace
@@ -515,7 +555,7 @@ ruleset_ptr load_from_string(std::string_view yaml, const std::string& origin) {
     }
     if (root.IsNull()) throw ruleset_error("the file holds no ruleset (only comments or an empty document)", ruleset_location(origin));
     auto rs = std::make_shared<const ruleset>(read_ruleset(ctx, root));
-    check_or_throw(ctx, rs);
+    check_or_throw(ctx, input, rs);
     return rs;
 }
 

@@ -81,13 +81,17 @@ inline void check_relations(const ruleset& rs, std::vector<problem>& out) {
 
 inline void check_parameters(const ruleset& rs, std::vector<problem>& out) {
     const auto& m = rs.meeting;
-    if (rs.find_forum(m.forum) == nullptr)
+    const forum* meeting_forum = rs.find_forum(m.forum);
+    if (meeting_forum == nullptr)
         out.push_back({"QRM-1", "meeting names unknown forum '" + m.forum + "'", sub_mark(m.mark, ".forum")});
+    else if (meeting_forum->count(seat_kind::ordinary) == 0)
+        out.push_back({"QRM-3", "meeting forum '" + m.forum + "' has no ordinary seats to count a quorum over",
+                       sub_mark(m.mark, ".forum")});
     for (const auto& f : rs.forums) {
         const auto ordinary = f.count(seat_kind::ordinary);
         if (f.seats.empty()) continue;
         if (ordinary == 0) out.push_back({"QRM-3", "forum '" + f.id + "' has seats but no ordinary seat", f.mark});
-        if (m.quorum.kind == quorum_kind::count && m.quorum.count > ordinary)
+        if (f.id == m.forum && m.quorum.kind == quorum_kind::count && m.quorum.count > ordinary)
             out.push_back({"QRM-3",
                            "quorum count " + std::to_string(m.quorum.count) + " exceeds the " + std::to_string(ordinary) +
                                " ordinary seats of forum '" + f.id + "'",
@@ -113,7 +117,10 @@ inline void check_parameters(const ruleset& rs, std::vector<problem>& out) {
             if (!seen.insert(pool[i]).second)
                 out.push_back({"ROT-3a", "'" + pool[i] + "' appears twice in the " + name + " pool", sub_mark(r.mark, key)});
             if (b == nullptr) {
-                out.push_back({"ROT-2", "rotation pool names unknown body '" + pool[i] + "'", sub_mark(r.mark, key)});
+                out.push_back({"ROT-2",
+                               "rotation pool names unknown body '" + pool[i] + "'" +
+                                   detail::did_you_mean(pool[i], rs.bodies | ranges::views::transform(&body::id)),
+                               sub_mark(r.mark, key)});
             } else if (b->kind == body_kind::purchaser) {
                 out.push_back({"ROT-2", "purchaser body '" + b->id + "' is not in the chair rotation", sub_mark(r.mark, key)});
             } else if (b->side != s) {

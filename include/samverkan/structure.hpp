@@ -164,10 +164,12 @@ public:
         std::vector<problem> out;
         if (auto cycle = preparation_cycle()) out.push_back(std::move(*cycle));
         const auto& roles = rules_->roles;
-        const auto lgs = find_vertex(roles.lgs);
-        const auto samrad = find_vertex(roles.samrad);
-        if (!lgs) out.push_back({"STR-4", "roles.lgs names unknown forum '" + roles.lgs + "'", {0, 0, "roles.lgs"}});
-        if (!samrad) out.push_back({"STR-7", "roles.samrad names unknown forum '" + roles.samrad + "'", {0, 0, "roles.samrad"}});
+        // The roles must name forums: a body cannot be the LGS or the samråd.
+        const bool lgs = rules_->find_forum(roles.lgs) != nullptr;
+        const bool samrad = rules_->find_forum(roles.samrad) != nullptr;
+        if (!lgs) out.push_back({"STR-4", "roles.lgs must name a forum; '" + roles.lgs + "' is not one", {0, 0, "roles.lgs"}});
+        if (!samrad)
+            out.push_back({"STR-7", "roles.samrad must name a forum; '" + roles.samrad + "' is not one", {0, 0, "roles.samrad"}});
         if (lgs) {
             for (const auto& f : rules_->forums)
                 if (f.level == level::operational && !reaches(f.id, roles.lgs))
@@ -177,15 +179,17 @@ public:
                                    f.mark});
         }
         if (samrad) {
+            std::vector<std::string> reported;
             for (auto [it, end] = boost::edges(graph_); it != end; ++it) {
                 if (graph_[*it].type != relation_type::represented_in) continue;
                 const auto& body_id = graph_[boost::source(*it, graph_)].id;
-                if (!reaches(body_id, roles.samrad) &&
-                    std::none_of(out.begin(), out.end(), [&](const problem& p) { return p.mark.key == "bodies." + body_id; }))
-                    out.push_back({"STR-7",
-                                   "represented body '" + body_id + "' does not reach '" + roles.samrad +
-                                       "': the forum it sits in has no way up to the samråd",
-                                   {graph_[*it].mark.line, graph_[*it].mark.column, "bodies." + body_id}});
+                if (ranges::find(reported, body_id) != reported.end() || reaches(body_id, roles.samrad)) continue;
+                reported.push_back(body_id);
+                const body* b = rules_->find_body(body_id);
+                out.push_back({"STR-7",
+                               "represented body '" + body_id + "' does not reach '" + roles.samrad +
+                                   "': the forum it sits in has no way up to the samråd",
+                               b != nullptr ? b->mark : graph_[*it].mark});
             }
         }
         return out;

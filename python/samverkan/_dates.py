@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import datetime as _dt
-from typing import Union
+from typing import TypeAlias
 
-DateLike = Union[_dt.date, str]
+DateLike: TypeAlias = _dt.date | str
 
 
 def to_date(value: DateLike, what: str = "date") -> _dt.date:

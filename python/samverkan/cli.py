@@ -26,16 +26,24 @@ def _ruleset(args: argparse.Namespace) -> Ruleset:
 
 
 def _add_ruleset_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--on", type=_date, default=None, metavar="DATE",
-                   help="the date whose rules to use (YYYY-MM-DD; default: today)")
-    p.add_argument("--ruleset", default=None, metavar="FILE",
-                   help="a ruleset file instead of the embedded default")
+    p.add_argument(
+        "--on",
+        type=_date,
+        default=None,
+        metavar="DATE",
+        help="the date whose rules to use (YYYY-MM-DD; default: today)",
+    )
+    p.add_argument(
+        "--ruleset", default=None, metavar="FILE", help="a ruleset file instead of the embedded default"
+    )
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="samverkan", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
-    p = sub.add_parser("report", help="the ruleset in force, its structure, the samråd's composition, validation")
+    p = sub.add_parser(
+        "report", help="the ruleset in force, its structure, the samråd's composition, validation"
+    )
     _add_ruleset_options(p)
     p = sub.add_parser("dot", help="the structure graph in Graphviz DOT")
     _add_ruleset_options(p)

@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING, Any
 from ._core import Ruleset
 
 if TYPE_CHECKING:
-    import pandas as pd
+    # pandas ships no type information; with pandas-stubs installed the frames below are typed.
+    import pandas as pd  # type: ignore[import-untyped, import-not-found, unused-ignore]
 
 
 def _pandas() -> Any:
@@ -27,7 +28,8 @@ def seats_frame(ruleset: Ruleset, forum_id: str = "politiskt_samrad") -> pd.Data
         {"index": s.index, "seat": s.id, "kind": s.kind, "body": s.body, "party": s.party, "side": s.side}
         for s in ruleset.seats(forum_id)
     ]
-    return _pandas().DataFrame(rows).set_index("index")
+    frame: pd.DataFrame = _pandas().DataFrame(rows)
+    return frame.set_index("index")
 
 
 def forums_frame(ruleset: Ruleset) -> pd.DataFrame:
@@ -43,10 +45,15 @@ def forums_frame(ruleset: Ruleset) -> pd.DataFrame:
         }
         for f in ruleset.forums
     ]
-    return _pandas().DataFrame(rows).set_index("forum")
+    frame: pd.DataFrame = _pandas().DataFrame(rows)
+    return frame.set_index("forum")
 
 
 def edges_frame(ruleset: Ruleset) -> pd.DataFrame:
     """One row per edge of the structure graph: source, type, target and the rule that puts it there."""
-    rows = [{"source": e.source, "type": e.type, "target": e.target, "rule": e.rule} for e in ruleset.structure.edges()]
-    return _pandas().DataFrame(rows)
+    rows = [
+        {"source": e.source, "type": e.type, "target": e.target, "rule": e.rule}
+        for e in ruleset.structure.edges()
+    ]
+    frame: pd.DataFrame = _pandas().DataFrame(rows)
+    return frame

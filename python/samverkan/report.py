@@ -94,9 +94,15 @@ def report(ruleset: Ruleset, on: _dt.date | None = None) -> str:
         for body, ids in by_body.items():
             add(f"    {body:<20} {', '.join(ids)}")
     meeting = ruleset.meeting
-    quorum = ruleset.quorum_threshold(samrad_id)
+    quorum = ruleset.quorum_threshold()
     rule = meeting["quorum"]
-    how = "more than half" if rule == "more_than_half" else "two thirds" if rule == "two_thirds" else "set count"
+    how = (
+        "more than half"
+        if rule == "more_than_half"
+        else "two thirds"
+        if rule == "two_thirds"
+        else "set count"
+    )
     law = _law("QRM-3")
     add(f"  Quorum (QRM-3): {quorum} of {ordinary} ordinary seats served ({how}{'; ' + law if law else ''})")
     add(f"  Substitutes serve for (QRM-2): {meeting['substitution_scope']}")

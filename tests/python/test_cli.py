@@ -12,7 +12,9 @@ from samverkan.cli import main
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "samverkan", *args], capture_output=True, text=True, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "samverkan", *args], capture_output=True, text=True, check=False
+    )
 
 
 def test_report_today() -> None:

@@ -77,8 +77,16 @@ def test_CMP3_samrad_composition(rs2026: samverkan.Ruleset) -> None:
 
 def test_CMP1_each_vgr_body_has_ordinary_and_substitute(rs2026: samverkan.Ruleset) -> None:
     by_id = {s.id: s for s in rs2026.seats("politiskt_samrad")}
-    for body in ["dn_goteborg", "dn_vastra", "regionhalsan", "narhalsan", "tandvard", "habilitering_halsa",
-                 "sjukhusen_i_vaster", "su"]:
+    for body in [
+        "dn_goteborg",
+        "dn_vastra",
+        "regionhalsan",
+        "narhalsan",
+        "tandvard",
+        "habilitering_halsa",
+        "sjukhusen_i_vaster",
+        "su",
+    ]:
         assert by_id[f"{body}/ord"].kind == "ordinary"
         assert by_id[f"{body}/ers"].kind == "substitute"
         assert by_id[f"{body}/ord"].side == "region"
@@ -89,7 +97,12 @@ def test_CMP2_municipal_seats_default_spread(rs2026: samverkan.Ruleset) -> None:
     by_id = {s.id: s for s in rs2026.seats("politiskt_samrad")}
     for i in (1, 2, 3):
         seat = by_id[f"goteborg/ord{i}"]
-        assert (seat.kind, seat.body, seat.party, seat.side) == ("ordinary", "goteborg", "goteborg", "municipal")
+        assert (seat.kind, seat.body, seat.party, seat.side) == (
+            "ordinary",
+            "goteborg",
+            "goteborg",
+            "municipal",
+        )
     assert not any(s.startswith("goteborg/ers") for s in by_id)
     for m in ["molndal", "harryda", "partille", "ockero"]:
         assert by_id[f"{m}/ord"].kind == "ordinary"
@@ -120,7 +133,9 @@ def test_parameters_carry_the_spec_defaults(rs2026: samverkan.Ruleset) -> None:
     assert r["lgs_coordination"] == "same_side"  # ROT-4
 
 
-def test_THM1_THM2_themes_differ_between_versions(rs2016: samverkan.Ruleset, rs2026: samverkan.Ruleset) -> None:
+def test_THM1_THM2_themes_differ_between_versions(
+    rs2016: samverkan.Ruleset, rs2026: samverkan.Ruleset
+) -> None:
     def labels(rs: samverkan.Ruleset) -> set[str]:
         return {f.theme["label"] for f in rs.forums if f.theme is not None}
 
@@ -141,7 +156,9 @@ def test_load_file_and_string_match_embedded(root, default_text: str) -> None:  
     assert from_file.origin.endswith("goteborg-2026.yaml")
     from_text = samverkan.load_string(default_text, "mine.yaml")
     assert from_text.origin == "mine.yaml"
-    assert [s.id for s in from_file.seats("politiskt_samrad")] == [s.id for s in from_text.seats("politiskt_samrad")]
+    assert [s.id for s in from_file.seats("politiskt_samrad")] == [
+        s.id for s in from_text.seats("politiskt_samrad")
+    ]
 
 
 def test_unknown_forum_in_seats_is_unknown_id(rs2026: samverkan.Ruleset) -> None:

@@ -11,7 +11,13 @@ def test_forums_by_level(rs2026: samverkan.Ruleset, rs2016: samverkan.Ruleset) -
     s = rs2026.structure
     assert s.forums("political") == ["politiskt_samrad", "politiskt_presidium"]
     assert s.forums("strategic") == ["lgs", "lgs_beredning"]
-    assert s.forums("operational") == ["tema_barn_unga", "tema_psykiatri", "tema_rehab_hab", "tema_aldre", "nosam"]
+    assert s.forums("operational") == [
+        "tema_barn_unga",
+        "tema_psykiatri",
+        "tema_rehab_hab",
+        "tema_aldre",
+        "nosam",
+    ]
     assert s.forums("support") == ["samverkanskontoret", "arbetsgrupper"]
     assert len(s.forums()) == 11
     assert "tema_mitt_i_livet" in rs2016.structure.forums("operational")
@@ -25,7 +31,11 @@ def test_unknown_level_is_a_value_error(rs2026: samverkan.Ruleset) -> None:
 
 def test_STR1_preparers_of_samrad(rs2026: samverkan.Ruleset, rs2016: samverkan.Ruleset) -> None:
     for rs in (rs2016, rs2026):
-        assert rs.structure.preparers_of("politiskt_samrad") == ["lgs", "lgs_beredning", "politiskt_presidium"]
+        assert rs.structure.preparers_of("politiskt_samrad") == [
+            "lgs",
+            "lgs_beredning",
+            "politiskt_presidium",
+        ]
 
 
 def test_STR2_styrgrupp_prepares_for_lgs(rs2026: samverkan.Ruleset) -> None:
@@ -39,7 +49,9 @@ def test_CNS5_thirteen_adopters(rs2026: samverkan.Ruleset, rs2016: samverkan.Rul
         assert set(adopters) == {b.id for b in rs.bodies}
 
 
-@pytest.mark.parametrize("theme", ["tema_barn_unga", "tema_psykiatri", "tema_rehab_hab", "tema_aldre", "nosam"])
+@pytest.mark.parametrize(
+    "theme", ["tema_barn_unga", "tema_psykiatri", "tema_rehab_hab", "tema_aldre", "nosam"]
+)
 def test_STR4_STR8_question_from_theme_group_reaches_samrad(rs2026: samverkan.Ruleset, theme: str) -> None:
     assert rs2026.structure.path(theme, "politiskt_samrad") == [theme, "lgs", "politiskt_samrad"]
 

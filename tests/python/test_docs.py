@@ -1,0 +1,49 @@
+"""The docs show only code that runs: every ```pycon block is run as a doctest, and the YAML
+examples load."""
+
+from __future__ import annotations
+
+import doctest
+import re
+from pathlib import Path
+
+import pytest
+
+import samverkan
+
+DOCS = Path(__file__).resolve().parents[2] / "docs"
+BLOCK = re.compile(r"```(pycon|yaml)\n(.*?)```", re.S)
+
+
+def blocks(kind: str) -> list[tuple[str, int, str]]:
+    out = []
+    for page in sorted(DOCS.glob("*.md")):
+        text = page.read_text(encoding="utf-8")
+        for m in BLOCK.finditer(text):
+            if m.group(1) == kind:
+                out.append((page.name, text[: m.start()].count("\n") + 1, m.group(2)))
+    return out
+
+
+PYCON = blocks("pycon")
+
+
+@pytest.mark.parametrize(("page", "line", "code"), PYCON, ids=[f"{p}:{n}" for p, n, _ in PYCON])
+def test_pycon_blocks_run(page: str, line: int, code: str) -> None:
+    globs = {"samverkan": samverkan}
+    test = doctest.DocTestParser().get_doctest(code, globs, f"{page}:{line}", page, line)
+    runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+    runner.run(test)
+    assert runner.failures == 0, f"{page}:{line}: a doctest failed (see the output above)"
+
+
+def test_docs_have_examples() -> None:
+    assert len(PYCON) >= 2
+
+
+def test_yaml_rulesets_in_docs_load() -> None:
+    full = [(p, n, y) for p, n, y in blocks("yaml") if y.startswith("samverkan_ruleset:")]
+    assert full, "the schema page shows a complete ruleset"
+    for page, line, text in full:
+        rs = samverkan.load_string(text, f"{page}:{line}")
+        assert rs.structure.validate() == []
