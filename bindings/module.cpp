@@ -7,4 +7,5 @@ PYBIND11_MODULE(_core, m) {
     samverkan::python::register_rules(m);
     samverkan::python::register_structure(m);
     samverkan::python::register_ruleset(m);
+    samverkan::python::register_meeting(m);
 }

@@ -4,8 +4,10 @@
 #include <samverkan/body.hpp>
 #include <samverkan/date.hpp>
 #include <samverkan/errors.hpp>
+#include <samverkan/explanation.hpp>
 #include <samverkan/forum.hpp>
 #include <samverkan/load.hpp>
+#include <samverkan/meeting.hpp>
 #include <samverkan/parameters.hpp>
 #include <samverkan/problem.hpp>
 #include <samverkan/quorum.hpp>

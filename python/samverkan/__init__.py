@@ -43,6 +43,7 @@ from ._core import (
     rules,
 )
 from ._dates import DateLike, to_date
+from .meeting import Meeting, Ruling
 
 __all__ = [
     "Body",
@@ -50,6 +51,7 @@ __all__ = [
     "Edge",
     "Error",
     "Forum",
+    "Meeting",
     "NoRulesetInForce",
     "NotPermitted",
     "Party",
@@ -58,6 +60,7 @@ __all__ = [
     "Ruleset",
     "RulesetError",
     "RuleViolation",
+    "Ruling",
     "Seat",
     "Structure",
     "UnknownId",
