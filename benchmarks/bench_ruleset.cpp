@@ -2,6 +2,7 @@
 // same run, so the numbers mean something on a shared, noisy machine:
 //   load  / yaml_parse   : what checking and building the model costs on top of parsing the YAML
 //   graph / copy_ruleset : building the structure graph against copying the ruleset it is built from
+//   rotation_1000, validate_1000 / copy_ruleset : a 1,000-term chair schedule generated and checked
 #include <benchmark/benchmark.h>
 #include <yaml-cpp/yaml.h>
 
@@ -10,6 +11,7 @@
 #include <string>
 
 #include <samverkan/load.hpp>
+#include <samverkan/rotation.hpp>
 #include <samverkan/structure.hpp>
 
 namespace {
@@ -45,6 +47,21 @@ void path_query(benchmark::State& state) {
 }
 BENCHMARK(path_query);
 
+void rotation_1000(benchmark::State& state) {
+    const auto rs = samverkan::embedded_versions().back();
+    for (auto _ : state) benchmark::DoNotOptimize(samverkan::rotation_schedule(*rs, 1000));
+}
+BENCHMARK(rotation_1000);
+
+void validate_1000(benchmark::State& state) {
+    const auto rs = samverkan::embedded_versions().back();
+    std::vector<samverkan::schedule_row> rows;
+    for (const auto& t : samverkan::rotation_schedule(*rs, 1000))
+        rows.push_back({t.start, t.end, t.chair, t.vice_chair, t.lgs_chair_side});
+    for (auto _ : state) benchmark::DoNotOptimize(samverkan::validate_rotation(*rs, rows));
+}
+BENCHMARK(validate_1000);
+
 /// Collects each benchmark's time per iteration while the console reporter prints as usual.
 class ratio_reporter : public benchmark::ConsoleReporter {
 public:
@@ -69,5 +86,7 @@ int main(int argc, char** argv) {
     ratio("load", "yaml_parse");
     ratio("graph", "copy_ruleset");
     ratio("path_query", "copy_ruleset");
+    ratio("rotation_1000", "copy_ruleset");
+    ratio("validate_1000", "copy_ruleset");
     benchmark::Shutdown();
 }

@@ -15,11 +15,13 @@
 
 #include <samverkan/date.hpp>
 #include <samverkan/detail/enum_names.hpp>
+#include <samverkan/detail/join.hpp>
 #include <samverkan/errors.hpp>
 #include <samverkan/explanation.hpp>
 #include <samverkan/forum.hpp>
 #include <samverkan/parameters.hpp>
 #include <samverkan/quorum.hpp>
+#include <samverkan/rotation.hpp>
 #include <samverkan/ruleset.hpp>
 
 namespace samverkan {
@@ -104,12 +106,6 @@ template <>
 struct enum_names<leave_reason> {
     static constexpr std::array<std::string_view, 2> names{"left", "disqualified"};
 };
-
-inline std::string join_ids(const std::vector<std::string>& ids) {
-    std::string out;
-    for (const auto& id : ids) out += (out.empty() ? "" : ", ") + id;
-    return out;
-}
 }  // namespace detail
 
 /// A meeting of one forum on one day. Attendance changes only between items (QRM-5); `consider`
@@ -129,7 +125,16 @@ public:
             const auto i = seat_index(id, "take part remotely");
             present_[i] = remote_[i] = true;
         }
-        // CMP-5: chair and vice chair are elected from among the forum's members.
+        // CMP-5: chair and vice chair are elected from among the forum's members. Those not given come
+        // from the rotation's term in force on the meeting's day (ROT-3a), as the ordinary seat of the body.
+        if ((!setup_.chair || !setup_.vice_chair) && forum_->id == rules_->rotation.forum && setup_.day.ok() &&
+            rules_->rotation.anchor <= setup_.day) {
+            const term t = term_on(*rules_, setup_.day);
+            if (!setup_.chair) setup_.chair = ordinary_seat_of(t.chair);
+            if (!setup_.vice_chair) setup_.vice_chair = ordinary_seat_of(t.vice_chair);
+            rotation_note_ = "chair " + t.chair + " and vice chair " + t.vice_chair + " of the rotation term " +
+                             to_iso_string(t.start) + " – " + to_iso_string(t.end) + " (ROT-3a)";
+        }
         if (setup_.chair) chair_ = office_seat(*setup_.chair, "chair");
         if (setup_.vice_chair) vice_ = office_seat(*setup_.vice_chair, "vice chair");
         for (const auto& [id, who] : setup_.people) (void)seat_index(id, "be listed among the people");
@@ -173,6 +178,13 @@ private:
         // RGT-4: a person who holds no seat cannot take part at all.
         throw not_permitted("RGT-4", "'" + std::string(id) + "' holds no seat in " + forum_->id + " and cannot " + action +
                                          detail::did_you_mean(id, forum_->seats | ranges::views::transform(&seat::id)));
+    }
+
+    /// The first ordinary seat of a body in this forum ("goteborg/ord1" for Göteborg).
+    std::optional<std::string> ordinary_seat_of(const std::string& body_id) const {
+        for (const auto& s : forum_->seats)
+            if (s.body == body_id && s.kind == seat_kind::ordinary) return s.id;
+        return std::nullopt;
     }
 
     std::size_t office_seat(const std::string& id, const char* office) const {
@@ -407,6 +419,7 @@ private:
                                               (p.presiding == presiding_fallback::eldest ? "birth dates" : "member_since and birth dates") +
                                               ", missing for: " + detail::join_ids(pres.unknown));
         if (pres.seat) r.presiding = at(*pres.seat).id;
+        if (!rotation_note_.empty()) r.why.add("ROT-3a", "the presidium comes from the rotation: " + rotation_note_);
         r.why.add("QRM-6", pres.how);
 
         std::vector<std::string> attending;
@@ -464,6 +477,7 @@ private:
     std::vector<bool> present_, remote_, left_;  // per seat index
     seat_assignment serving_for_;                     // per ordinary seat: who served it at the last item
     std::optional<std::size_t> chair_, vice_;
+    std::string rotation_note_;  // set when chair or vice chair came from the rotation
     std::vector<ruling> rulings_;
 };
 

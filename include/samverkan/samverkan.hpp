@@ -12,6 +12,7 @@
 #include <samverkan/problem.hpp>
 #include <samverkan/quorum.hpp>
 #include <samverkan/relation.hpp>
+#include <samverkan/rotation.hpp>
 #include <samverkan/rules.hpp>
 #include <samverkan/ruleset.hpp>
 #include <samverkan/ruleset_check.hpp>

@@ -44,6 +44,7 @@ from ._core import (
 )
 from ._dates import DateLike, to_date
 from .meeting import Meeting, Ruling
+from .rotation import RotationViolation, Schedule, Term, Violation, validate_rotation
 
 __all__ = [
     "Body",
@@ -57,19 +58,24 @@ __all__ = [
     "Party",
     "Problem",
     "Rule",
+    "RotationViolation",
     "Ruleset",
     "RulesetError",
     "RuleViolation",
     "Ruling",
+    "Schedule",
     "Seat",
     "Structure",
+    "Term",
     "UnknownId",
+    "Violation",
     "embedded_versions",
     "find_rule",
     "load",
     "load_default",
     "load_string",
     "rules",
+    "validate_rotation",
 ]
 
 __version__ = "0.1.0"

@@ -403,3 +403,20 @@ TEST(Explanation, EveryStepNamesItsRuleAndSource) {
     EXPECT_NE(text.find("kommunallagen 6 kap. 27 §"), std::string::npos);
     EXPECT_NE(text.find("003_324ab1002b074ef9.txt § Mandat och arbetsformer"), std::string::npos);
 }
+
+TEST(Meeting, ROT3a_ChairAndViceComeFromTheRotationWhenNotGiven) {
+    const auto rs = rules_2026();
+    meeting_setup s;
+    s.day = year{2026} / March / 13;  // tandvard chairs, partille is vice chair
+    s.present = all_seats(*rs);
+    const auto r = meeting(rs, s).consider(item("Ärende"));
+    EXPECT_EQ(r.presiding, "tandvard/ord");
+    EXPECT_TRUE(has_rule(r, "ROT-3a"));
+    s.present = without(all_seats(*rs), {"tandvard/ord"});
+    EXPECT_EQ(meeting(rs, s).consider(item("Ärende")).presiding, "partille/ord");
+    s.day = year{2035} / March / 1;  // Göteborg chairs: its first ordinary seat
+    s.present = all_seats(*rs);
+    EXPECT_EQ(meeting(rs, s).consider(item("Ärende")).presiding, "goteborg/ord1");
+    s.chair = "su/ord";  // a chair given is kept; only the vice chair comes from the rotation
+    EXPECT_EQ(meeting(rs, s).consider(item("Ärende")).presiding, "su/ord");
+}

@@ -1,0 +1,310 @@
+"""The chair rotation through Python (ROT-1 … ROT-6): schedule, look-ups, validation, CLI."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+import samverkan
+
+# domain.md ROT-6: the proposed schedule.
+DEFAULT = [
+    ("goteborg", "regionhalsan", "municipal"),
+    ("regionhalsan", "molndal", "region"),
+    ("molndal", "narhalsan", "municipal"),
+    ("narhalsan", "harryda", "region"),
+    ("harryda", "tandvard", "municipal"),
+    ("tandvard", "partille", "region"),
+    ("partille", "habilitering_halsa", "municipal"),
+    ("habilitering_halsa", "ockero", "region"),
+    ("ockero", "sjukhusen_i_vaster", "municipal"),
+    ("sjukhusen_i_vaster", "goteborg", "region"),
+    ("goteborg", "su", "municipal"),
+]
+
+
+@pytest.fixture(scope="module")
+def rs() -> samverkan.Ruleset:
+    return samverkan.load_default("2026-03-13")
+
+
+@pytest.fixture(scope="module")
+def changed(default_text: str) -> Callable[[str, str], samverkan.Ruleset]:
+    def change(old: str, new: str) -> samverkan.Ruleset:
+        assert old in default_text
+        return samverkan.load_string(default_text.replace(old, new, 1), "changed.yaml")
+
+    return change
+
+
+def test_ROT6_default_schedule(rs: samverkan.Ruleset) -> None:
+    s = rs.rotation(terms=11)
+    assert len(s) == 11
+    assert [(t.chair, t.vice_chair, t.lgs_chair_side) for t in s] == DEFAULT
+    assert s[0].start == dt.date(2015, 1, 1) and s[0].end == dt.date(2016, 12, 31)
+    assert s[10].start == dt.date(2035, 1, 1) and s[10].end == dt.date(2036, 12, 31)
+    assert s[0].chair_side == "municipal" and s[1].chair_side == "region"
+    assert all(t.chair not in ("dn_goteborg", "dn_vastra") for t in rs.rotation(terms=40))
+    assert [t.chair for t in samverkan.load_default("2020-01-01").rotation(terms=11)] == [
+        c for c, _, _ in DEFAULT
+    ]
+
+
+def test_rotation_from_a_date(rs: samverkan.Ruleset) -> None:
+    s = rs.rotation(terms=2, start="2026-06-01")
+    assert [t.index for t in s] == [5, 6]
+    assert s[0].chair == "tandvard"
+    with pytest.raises(samverkan.RuleViolation, match="before the first term") as info:
+        rs.rotation(terms=2, start="2014-12-31")
+    assert info.value.rule == "ROT-6"
+
+
+def test_lookups(rs: samverkan.Ruleset) -> None:
+    t = rs.chair_on("2029-06-01")
+    assert (t.chair, t.vice_chair, t.start) == ("habilitering_halsa", "ockero", dt.date(2029, 1, 1))
+    assert rs.next_chair("su", "2026-06-01").start == dt.date(2037, 1, 1)
+    assert rs.next_chair("tandvard", "2026-06-01").chair == "tandvard"  # holds it now
+    with pytest.raises(samverkan.RuleViolation) as info:
+        rs.next_chair("dn_goteborg", "2026-06-01")
+    assert info.value.rule == "ROT-2"
+    with pytest.raises(samverkan.UnknownId):
+        rs.next_chair("sx", "2026-06-01")
+    with pytest.raises(samverkan.RuleViolation):
+        rs.chair_on("2010-01-01")
+
+
+def test_to_frame(rs: samverkan.Ruleset) -> None:
+    pytest.importorskip("pandas")
+    df = rs.rotation(terms=8).to_frame()
+    assert list(df.columns) == [
+        "start",
+        "end",
+        "chair",
+        "vice_chair",
+        "chair_side",
+        "vice_side",
+        "lgs_chair_side",
+    ]
+    assert len(df) == 8
+    assert df.loc[1, "chair"] == "regionhalsan"
+
+
+def test_explanation(rs: samverkan.Ruleset) -> None:
+    t = rs.rotation(terms=2)[1]
+    assert t.rules == ["ROT-1", "ROT-2", "ROT-3a", "ROT-3", "ROT-4", "ROT-6"]
+    text = t.explain()
+    assert "previous vice chair regionhalsan succeeds" in text
+    assert "003_324ab1002b074ef9.txt § Mandat och arbetsformer" in text
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "check"),
+    [
+        (
+            "alternate_sides: true",
+            "alternate_sides: false",
+            lambda s: {t.chair_side for t in s} == {"municipal"},
+        ),
+        (
+            "municipal: [goteborg, molndal, harryda",
+            "municipal: [goteborg, harryda, molndal",
+            lambda s: s[1].vice_chair == "harryda",
+        ),
+        (
+            "vice_from_other_side: true",
+            "vice_from_other_side: false",
+            lambda s: all(t.vice_side == t.chair_side and t.vice_chair != t.chair for t in s),
+        ),
+        (
+            "vice_succeeds: true",
+            "vice_succeeds: false",
+            lambda s: s[1].chair == "regionhalsan" and s[2].chair == "molndal",
+        ),
+        (
+            "lgs_coordination: same_side",
+            "lgs_coordination: opposite_side",
+            lambda s: s[0].lgs_chair_side == "region",
+        ),
+        ("lgs_coordination: same_side", "lgs_coordination: none", lambda s: s[0].lgs_chair_side is None),
+        ("term_years: 2", "term_years: 3", lambda s: s[1].start == dt.date(2018, 1, 1)),
+        ("anchor: 2015-01-01", "anchor: 2019-01-01", lambda s: s[0].start == dt.date(2019, 1, 1)),
+        (
+            "first_holder: goteborg",
+            "first_holder: regionhalsan",
+            lambda s: (
+                (s[0].chair, s[0].vice_chair, s[0].chair_side) == ("regionhalsan", "goteborg", "region")
+            ),
+        ),
+        ("align_with_mandate: true", "align_with_mandate: false", lambda s: "ROT-6" not in s[0].rules),
+    ],
+    ids=[
+        "alternate_sides",
+        "pool_order",
+        "vice_from_other_side",
+        "vice_succeeds",
+        "lgs_opposite",
+        "lgs_none",
+        "term_years",
+        "anchor",
+        "first_holder",
+        "align_with_mandate",
+    ],
+)
+def test_parameters_change_the_schedule(
+    changed: Callable[[str, str], samverkan.Ruleset],
+    old: str,
+    new: str,
+    check: Callable[[samverkan.Schedule], bool],
+) -> None:
+    assert check(changed(old, new).rotation(terms=12))
+
+
+def test_generated_schedules_validate(rs: samverkan.Ruleset) -> None:
+    assert samverkan.validate_rotation(rs, rs.rotation(terms=16).rows()) == []
+    big = rs.rotation(terms=1000)
+    assert len(big) == 1000 and big[999].end == dt.date(4014, 12, 31)
+    assert samverkan.validate_rotation(rs, big.rows()) == []
+
+
+def rows(rs: samverkan.Ruleset, n: int = 6) -> list[dict[str, object]]:
+    return rs.rotation(terms=n).rows()
+
+
+def findings(rs: samverkan.Ruleset, schedule: list[dict[str, object]]) -> list[tuple[str, int, str]]:
+    return [(v.rule, v.term_index, v.severity) for v in samverkan.validate_rotation(rs, schedule)]
+
+
+def test_ROT1_term_length_gap_overlap(rs: samverkan.Ruleset) -> None:
+    s = rows(rs)
+    s[1]["end"] = dt.date(2019, 12, 31)
+    s[2]["start"], s[2]["end"] = dt.date(2020, 1, 1), dt.date(2021, 12, 31)
+    got = findings(rs, s)
+    assert ("ROT-1", 1, "error") in got
+    s = rows(rs)
+    s[2]["start"] = dt.date(2019, 2, 1)
+    got = samverkan.validate_rotation(rs, s)
+    assert any(v.rule == "ROT-1" and v.term_index == 2 and "gap" in v.message for v in got)
+    s = rows(rs)
+    s[2]["start"] = dt.date(2018, 6, 1)
+    assert any("overlaps" in v.message for v in samverkan.validate_rotation(rs, s))
+
+
+def test_ROT6_straddling_a_mandate_boundary_is_a_warning(rs: samverkan.Ruleset) -> None:
+    s = [{"start": "2018-01-01", "end": "2019-12-31", "chair": "goteborg", "vice_chair": "regionhalsan"}]
+    assert findings(rs, s) == [("ROT-6", 0, "warning")]
+
+
+def test_ROT2_same_side_twice_and_purchaser(rs: samverkan.Ruleset) -> None:
+    s = rows(rs)
+    s[1]["chair"], s[1]["vice_chair"] = "molndal", "regionhalsan"
+    assert ("ROT-2", 1, "error") in findings(rs, s)
+    s = rows(rs)
+    s[1]["chair"] = "dn_goteborg"
+    got = samverkan.validate_rotation(rs, s)
+    assert any(v.rule == "ROT-2" and "purchaser" in v.message for v in got)
+
+
+def test_ROT3_vice_from_chairs_side(rs: samverkan.Ruleset) -> None:
+    s = rows(rs)
+    s[0]["vice_chair"] = "molndal"
+    assert ("ROT-3", 0, "error") in findings(rs, s)
+
+
+def test_ROT4_lgs_side(rs: samverkan.Ruleset) -> None:
+    s = rows(rs)
+    s[0]["lgs_chair_side"] = "region"
+    assert findings(rs, s) == [("ROT-4", 0, "error")]
+    s[0]["lgs_chair_side"] = None
+    assert findings(rs, s) == []
+
+
+def test_ROT3a_fairness_warning(rs: samverkan.Ruleset) -> None:
+    s = rows(rs, 8)
+    s[4]["chair"] = "goteborg"  # goteborg chairs again before harryda, partille and ockero
+    got = samverkan.validate_rotation(rs, s)
+    fair = [v for v in got if v.rule == "ROT-3a"]
+    assert fair and fair[0].severity == "warning" and "harryda" in fair[0].message
+
+
+def test_unknown_body_in_a_row_is_a_rule_violation(rs: samverkan.Ruleset) -> None:
+    s = rows(rs)
+    s[3]["chair"] = "narhalsn"
+    with pytest.raises(samverkan.RuleViolation, match="did you mean 'narhalsan'") as info:
+        samverkan.validate_rotation(rs, s)
+    assert info.value.rule == "ROT-2"
+    with pytest.raises(samverkan.RuleViolation, match="no vice_chair"):
+        samverkan.validate_rotation(rs, [{"start": "2015-01-01", "end": "2016-12-31", "chair": "goteborg"}])
+
+
+def test_validate_a_dataframe(rs: samverkan.Ruleset) -> None:
+    pytest.importorskip("pandas")
+    df = rs.rotation(terms=6).to_frame()
+    df.loc[2, "vice_chair"] = "partille"
+    got = samverkan.validate_rotation(rs, df)
+    assert ("ROT-3", 2, "error") in [(v.rule, v.term_index, v.severity) for v in got]
+
+
+def test_meeting_takes_chair_from_rotation(rs: samverkan.Ruleset) -> None:
+    m = samverkan.Meeting(rs, date="2026-03-13", present=[s.id for s in rs.seats()])
+    r = m.consider("Ärende")
+    assert r.presiding == "tandvard/ord"
+    assert "ROT-3a" in r.rules
+    m = samverkan.Meeting(rs, date="2035-03-13", present=[s.id for s in rs.seats()])
+    assert m.consider("Ärende").presiding == "goteborg/ord1"
+    absent_chair = [s.id for s in rs.seats() if s.id != "tandvard/ord"]
+    r = samverkan.Meeting(rs, date="2026-03-13", present=absent_chair).consider("Ärende")
+    assert r.presiding == "partille/ord"  # the vice chair of the term in force
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "samverkan", *args], capture_output=True, text=True, check=False
+    )
+
+
+def test_cli_rotation_formats() -> None:
+    r = run("rotation", "--terms", "11")
+    assert r.returncode == 0, r.stderr
+    assert "2035-01-01  2036-12-31  goteborg             su" in r.stdout
+    r = run("rotation", "--terms", "2", "--on", "2026-06-01", "--format", "json")
+    data = json.loads(r.stdout)
+    assert [d["chair"] for d in data] == ["tandvard", "partille"]
+    r = run("rotation", "--terms", "1", "--format", "csv")
+    assert r.stdout.splitlines()[0] == "start,end,chair,vice_chair,chair_side,vice_side,lgs_chair_side"
+
+
+def test_cli_rotation_check(tmp_path: Path) -> None:
+    good = tmp_path / "good.csv"
+    good.write_text(run("rotation", "--terms", "6", "--format", "csv").stdout, encoding="utf-8")
+    r = run("rotation", "--check", str(good))
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert "0 error(s)" in r.stdout
+    bad = tmp_path / "bad.csv"
+    bad.write_text(
+        good.read_text(encoding="utf-8").replace("molndal,narhalsan", "molndal,harryda"), encoding="utf-8"
+    )
+    r = run("rotation", "--check", str(bad))
+    assert r.returncode == 1
+    assert "error: ROT-3" in r.stdout
+    unknown = tmp_path / "unknown.csv"
+    unknown.write_text(
+        good.read_text(encoding="utf-8").replace("harryda,tandvard", "hary,tandvard"), encoding="utf-8"
+    )
+    r = run("rotation", "--check", str(unknown))
+    assert r.returncode == 2 and "not a body" in r.stderr and "Traceback" not in r.stderr
+    r = run("rotation", "--check", str(tmp_path / "missing.csv"))
+    assert r.returncode == 2 and "Traceback" not in r.stderr
+
+
+def test_docs_schedule_and_timeline_match_the_command(root: Path) -> None:
+    page = (root / "docs" / "chair-rotation.md").read_text(encoding="utf-8")
+    table = run("rotation", "--terms", "16", "--format", "markdown").stdout
+    timeline = run("rotation", "--terms", "16", "--format", "mermaid").stdout
+    assert table in page
+    assert "```mermaid\n" + timeline + "```" in page
