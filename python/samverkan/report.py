@@ -7,6 +7,7 @@ import datetime as _dt
 from collections import Counter
 
 from ._core import Forum, Ruleset, find_rule
+from .rotation import chair_on
 
 LEVELS = ("political", "strategic", "operational", "support")
 
@@ -115,6 +116,12 @@ def report(ruleset: Ruleset, on: _dt.date | None = None) -> str:
         f"  Chair rotation (ROT-1 … ROT-6): {rot['term_years']}-year terms from {rot['anchor'].isoformat()}, "
         f"first chair {rot['first_holder']}, LGS coordination {rot['lgs_coordination']}"
     )
+    if on is not None and on >= rot["anchor"]:
+        term = chair_on(ruleset, on)
+        add(
+            f"  Presidium on {on.isoformat()} (ROT-3a): chair {term.chair}, vice chair {term.vice_chair} "
+            f"(term {term.start.isoformat()} – {term.end.isoformat()}; LGS chair side {term.lgs_chair_side or '-'})"
+        )
 
     if ruleset.focus_areas or ruleset.equity_groups:
         add("")

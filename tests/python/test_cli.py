@@ -34,6 +34,7 @@ def test_report_2020_is_the_2016_version_with_mitt_i_livet() -> None:
     assert "Mitt i Livet" in r.stdout
     assert "27 representatives: 15 ordinary seats, 12 substitutes" in r.stdout
     assert "Quorum (QRM-3): 8 of 15" in r.stdout
+    assert "Presidium on 2020-06-01 (ROT-3a): chair molndal, vice chair narhalsan" in r.stdout
 
 
 def test_report_on_a_date_with_no_ruleset_fails_clearly() -> None:

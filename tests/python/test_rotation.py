@@ -308,3 +308,22 @@ def test_docs_schedule_and_timeline_match_the_command(root: Path) -> None:
     timeline = run("rotation", "--terms", "16", "--format", "mermaid").stdout
     assert table in page
     assert "```mermaid\n" + timeline + "```" in page
+
+
+def test_ROT5_presidium(rs: samverkan.Ruleset, changed: Callable[[str, str], samverkan.Ruleset]) -> None:
+    assert samverkan.load_default("2020-06-01").forum("politiskt_presidium").offices == [
+        ("politiskt_samrad", "chair"),
+        ("politiskt_samrad", "vice_chair"),
+    ]
+    assert rs.forum("politiskt_presidium").offices == [
+        ("politiskt_samrad", "chair"),
+        ("politiskt_samrad", "vice_chair"),
+        ("lgs", "chair"),
+        ("lgs", "vice_chair"),
+    ]
+    with pytest.raises(samverkan.RulesetError) as info:
+        changed("      - {forum: lgs, role: chair}", "      - {forum: lgz, role: chair}")
+    assert info.value.rule == "ROT-5"
+    with pytest.raises(samverkan.RulesetError, match="not one of chair or vice_chair") as info:
+        changed("      - {forum: lgs, role: chair}", "      - {forum: lgs, role: secretary}")
+    assert info.value.rule == "ROT-5"
