@@ -118,9 +118,10 @@ def report(ruleset: Ruleset, on: _dt.date | None = None) -> str:
     )
     if on is not None and on >= rot["anchor"]:
         term = chair_on(ruleset, on)
+        lgs = term.lgs_chair_side or "-"
         add(
             f"  Presidium on {on.isoformat()} (ROT-3a): chair {term.chair}, vice chair {term.vice_chair} "
-            f"(term {term.start.isoformat()} – {term.end.isoformat()}; LGS chair side {term.lgs_chair_side or '-'})"
+            f"(term {term.start.isoformat()} – {term.end.isoformat()}; LGS chair side {lgs})"
         )
 
     if ruleset.focus_areas or ruleset.equity_groups:
