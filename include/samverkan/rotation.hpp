@@ -124,10 +124,12 @@ inline std::optional<side> lgs_side_for(lgs_coordination c, side chair) {
     const auto first_at = static_cast<std::size_t>(
         std::find(first_pool.begin(), first_pool.end(), p.first_holder) - first_pool.begin());
 
-    // ROT-3a: each side's pool is walked in order. With vice_succeeds one cursor per side serves both
-    // offices (the vice moves up to the chair); otherwise each office walks its own.
+    // ROT-3a: each side's pool is walked in order. When the vice chair moves up to the chair (vice_succeeds,
+    // and the vice's side is the side of the next chair) one cursor per side serves both offices;
+    // otherwise each office walks its own, so that each office passes through every member in turn.
+    const bool succession = p.vice_succeeds && p.alternate_sides == p.vice_from_other_side;
     std::map<std::pair<side, office_role>, std::size_t> cursor;
-    auto key = [&](side s, office_role o) { return std::pair{s, p.vice_succeeds ? office_role::chair : o}; };
+    auto key = [&](side s, office_role o) { return std::pair{s, succession ? office_role::chair : o}; };
     auto take = [&](side s, office_role o, const std::string& avoid) {
         const auto& names = detail::pool(p, s);
         auto& c = cursor[key(s, o)];
@@ -139,17 +141,21 @@ inline std::optional<side> lgs_side_for(lgs_coordination c, side chair) {
 
     std::vector<term> out;
     std::optional<term> previous;
+    // Each term starts term_years after the previous one, as validate_rotation measures it.
     const std::size_t wanted_first = [&]() -> std::size_t {
         if (!from) return 0;
         std::size_t k = 0;
-        while (detail::add_years(p.anchor, static_cast<int>(k + 1) * p.term_years) <= *from) ++k;
+        for (date next = detail::add_years(p.anchor, p.term_years); next <= *from; next = detail::add_years(next, p.term_years))
+            ++k;
         return k;
     }();
+    date next_start = p.anchor;
     for (std::size_t k = 0; k < wanted_first + count; ++k) {
         term t;
         t.index = k;
-        t.start = detail::add_years(p.anchor, static_cast<int>(k) * p.term_years);
-        t.end = detail::day_before(detail::add_years(p.anchor, static_cast<int>(k + 1) * p.term_years));
+        t.start = next_start;
+        next_start = detail::add_years(t.start, p.term_years);
+        t.end = detail::day_before(next_start);
         const bool keep_side = !p.alternate_sides;
         t.chair_side = k == 0 ? first_side : (keep_side ? previous->chair_side : other(previous->chair_side));
         t.vice_side = p.vice_from_other_side ? other(t.chair_side) : t.chair_side;
@@ -158,7 +164,7 @@ inline std::optional<side> lgs_side_for(lgs_coordination c, side chair) {
         if (k == 0) {
             t.chair = p.first_holder;
             chair_why = "the rotation's first holder " + t.chair + " (ROT-6 anchor " + to_iso_string(p.anchor) + ")";
-        } else if (p.vice_succeeds && previous->vice_side == t.chair_side) {
+        } else if (succession) {
             t.chair = previous->vice_chair;
             chair_why = "the previous vice chair " + t.chair + " succeeds (vice_succeeds)";
         } else {
@@ -239,7 +245,14 @@ inline std::optional<side> lgs_side_for(lgs_coordination c, side chair) {
         if (!seated) {
             add("ROT-2", i, severity::error,
                 "the " + std::string(office) + " " + id + " holds no ordinary seat in " + p.forum +
-                    " (CMP-5: the presidium is elected from among the members)");
+                    " (CMP-5: the presidium is elected from among the members); choose a body with an ordinary seat");
+            return nullptr;
+        }
+        const auto& names = detail::pool(p, b.side);
+        if (std::find(names.begin(), names.end(), id) == names.end()) {
+            add("ROT-2", i, severity::error,
+                "the " + std::string(office) + " " + id + " is not in the rotation's " + std::string(to_string(b.side)) +
+                    " pool; choose one of " + detail::join_ids(names));
             return nullptr;
         }
         return &b;
@@ -270,7 +283,9 @@ inline std::optional<side> lgs_side_for(lgs_coordination c, side chair) {
         const auto& r = rows[i];
         // ROT-1: two-year terms, one after the other.
         if (r.end < r.start) {
-            add("ROT-1", i, severity::error, "the term ends before it starts");
+            add("ROT-1", i, severity::error,
+                "the term ends before it starts; a term starting then should end " +
+                    to_iso_string(detail::day_before(detail::add_years(r.start, p.term_years))));
         } else if (detail::day_before(detail::add_years(r.start, p.term_years)) != r.end) {
             add("ROT-1", i, severity::error,
                 "a term lasts " + std::to_string(p.term_years) + " years: it should end " +
@@ -303,7 +318,9 @@ inline std::optional<side> lgs_side_for(lgs_coordination c, side chair) {
         // ROT-3: the vice chair from the other side.
         if (chair != nullptr && vice != nullptr) {
             if (chair->id == vice->id)
-                add("ROT-3", i, severity::error, "the same body holds both offices");
+                add("ROT-3", i, severity::error,
+                    "the same body holds both offices; choose a vice chair from the " +
+                        std::string(to_string(p.vice_from_other_side ? other(chair->side) : chair->side)) + " side");
             else if (p.vice_from_other_side && chair->side == vice->side)
                 add("ROT-3", i, severity::error,
                     "the vice chair " + vice->id + " is on the chair's side; choose one from the " +
