@@ -78,6 +78,7 @@ int main(int argc, char** argv) {
     benchmark::Initialize(&argc, argv);
     ratio_reporter reporter;
     benchmark::RunSpecifiedBenchmarks(&reporter);
+    std::cout << '\n';  // the console reporter may leave a terminal reset code on the last line
     auto ratio = [&](const char* what, const char* base) {
         const auto a = reporter.times.find(what), b = reporter.times.find(base);
         if (a != reporter.times.end() && b != reporter.times.end() && b->second > 0)
