@@ -9,6 +9,8 @@
 #include <samverkan/load.hpp>
 #include <samverkan/meeting.hpp>
 
+#include "support.hpp"
+
 using namespace std::chrono;
 using samverkan::agenda_item;
 using samverkan::meeting;
@@ -21,14 +23,7 @@ const samverkan::date day = year{2026} / March / 13;
 
 samverkan::ruleset_ptr rules_2026() { return samverkan::load_default(day); }
 
-/// The 2026 ruleset with one text replacement, e.g. a changed parameter.
-samverkan::ruleset_ptr with(const std::string& from, const std::string& to) {
-    std::string text(samverkan::embedded_rulesets().back().text);
-    const auto at = text.find(from);
-    EXPECT_NE(at, std::string::npos) << from;
-    text.replace(at, from.size(), to);
-    return samverkan::load_from_string(text, "changed.yaml");
-}
+using samverkan::test::with;
 
 std::vector<std::string> seats_where(const samverkan::ruleset& rs, auto keep) {
     std::vector<std::string> out;

@@ -17,6 +17,8 @@
 #include <samverkan/load.hpp>
 #include <samverkan/rotation.hpp>
 
+#include "support.hpp"
+
 using namespace std::chrono;
 using samverkan::rotation_violation;
 using samverkan::schedule_row;
@@ -28,19 +30,8 @@ namespace {
 
 samverkan::ruleset_ptr rules_2026() { return samverkan::embedded_versions().back(); }
 
-/// The 2026 ruleset with text replacements applied in order, e.g. changed rotation parameters.
-samverkan::ruleset_ptr with_all(const std::vector<std::pair<std::string, std::string>>& edits) {
-    std::string text(samverkan::embedded_rulesets().back().text);
-    for (const auto& [from, to] : edits) {
-        const auto at = text.find(from);
-        EXPECT_NE(at, std::string::npos) << from;
-        if (at != std::string::npos) text.replace(at, from.size(), to);
-    }
-    return samverkan::load_from_string(text, "changed.yaml");
-}
-
-/// The 2026 ruleset with one text replacement.
-samverkan::ruleset_ptr with(const std::string& from, const std::string& to) { return with_all({{from, to}}); }
+using samverkan::test::with;
+using samverkan::test::with_all;
 
 samverkan::date jan1(int y) { return year{y} / January / 1; }
 samverkan::date dec31(int y) { return year{y} / December / 31; }

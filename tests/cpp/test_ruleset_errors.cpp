@@ -18,6 +18,8 @@
 
 #include <samverkan/load.hpp>
 
+#include "support.hpp"
+
 namespace fs = std::filesystem;
 using namespace std::chrono;
 
@@ -30,26 +32,9 @@ std::string read_text(const fs::path& file) {
     return out.str();
 }
 
-/// The 2026 ruleset as written in the repository.
-const std::string& text_2026() {
-    static const std::string text = read_text(SAMVERKAN_SOURCE_DIR "/rulesets/goteborg-2026.yaml");
-    return text;
-}
-
-std::size_t occurrences(std::string_view text, std::string_view needle) {
-    std::size_t n = 0;
-    for (auto at = text.find(needle); at != std::string_view::npos; at = text.find(needle, at + 1)) ++n;
-    return n;
-}
-
-/// goteborg-2026.yaml with the one occurrence of `from` replaced by `to`.
-std::string edited(std::string_view from, std::string_view to) {
-    std::string text = text_2026();
-    EXPECT_EQ(occurrences(text, from), 1u) << "the edit must match exactly once: '" << from << "'";
-    const auto at = text.find(from);
-    if (at != std::string::npos) text.replace(at, from.size(), to);
-    return text;
-}
+using samverkan::test::edited;
+using samverkan::test::occurrences;
+using samverkan::test::text_2026;
 
 /// A 1-based line and column, as yaml-cpp counts them (bytes within the line).
 struct position {
@@ -627,4 +612,10 @@ TEST_F(RulesetFile, ErrorsInAFileNameThePath) {
     } catch (const samverkan::ruleset_error& e) {
         expect_where(e, file.string(), position_of(text, "2025-02-30"), "valid_from", "");
     }
+}
+
+// The library embeds exactly the ruleset files of the repository (§ 0).
+TEST(Embedded, EmbeddedTextsAreTheRepositoryFiles) {
+    for (const auto& e : samverkan::embedded_rulesets())
+        EXPECT_EQ(e.text, read_text(fs::path(SAMVERKAN_SOURCE_DIR) / "rulesets" / std::string(e.name))) << e.name;
 }

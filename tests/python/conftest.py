@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -28,3 +29,14 @@ def rs2016() -> samverkan.Ruleset:
 @pytest.fixture(scope="session")
 def default_text() -> str:
     return (ROOT / "rulesets" / "goteborg-2026.yaml").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def changed(default_text: str) -> Callable[[str, str], samverkan.Ruleset]:
+    """The 2026 ruleset with one edit of its text (which must occur exactly once), e.g. a parameter."""
+
+    def change(old: str, new: str) -> samverkan.Ruleset:
+        assert default_text.count(old) == 1, old
+        return samverkan.load_string(default_text.replace(old, new), "changed.yaml")
+
+    return change

@@ -26,15 +26,6 @@ def rs() -> samverkan.Ruleset:
     return samverkan.load_default(DATE)
 
 
-@pytest.fixture(scope="module")
-def changed(default_text: str) -> Callable[[str, str], samverkan.Ruleset]:
-    def change(old: str, new: str) -> samverkan.Ruleset:
-        assert old in default_text
-        return samverkan.load_string(default_text.replace(old, new, 1), "changed.yaml")
-
-    return change
-
-
 def seats(rs: samverkan.Ruleset, kind: str | None = None) -> list[str]:
     return [s.id for s in rs.seats("politiskt_samrad") if kind is None or s.kind == kind]
 

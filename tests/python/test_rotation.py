@@ -34,15 +34,6 @@ def rs() -> samverkan.Ruleset:
     return samverkan.load_default("2026-03-13")
 
 
-@pytest.fixture(scope="module")
-def changed(default_text: str) -> Callable[[str, str], samverkan.Ruleset]:
-    def change(old: str, new: str) -> samverkan.Ruleset:
-        assert old in default_text
-        return samverkan.load_string(default_text.replace(old, new, 1), "changed.yaml")
-
-    return change
-
-
 def test_ROT6_default_schedule(rs: samverkan.Ruleset) -> None:
     s = rs.rotation(terms=11)
     assert len(s) == 11
