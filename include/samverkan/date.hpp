@@ -3,6 +3,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <ctime>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -12,9 +13,14 @@ namespace samverkan {
 /// A calendar day; every date in the library is one of these.
 using date = std::chrono::year_month_day;
 
-/// Today's date in UTC.
+/// Today's date in the local time zone (as Python's date.today()); UTC where none is set.
 [[nodiscard]] inline date today() {
-    return date{std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
+    const std::time_t now = std::time(nullptr);
+    std::tm local{};
+    if (localtime_r(&now, &local) == nullptr)
+        return date{std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
+    return std::chrono::year{local.tm_year + 1900} / std::chrono::month{static_cast<unsigned>(local.tm_mon + 1)} /
+           std::chrono::day{static_cast<unsigned>(local.tm_mday)};
 }
 
 /// "YYYY-MM-DD".
