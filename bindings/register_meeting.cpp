@@ -9,6 +9,7 @@
 #include <samverkan/meeting.hpp>
 
 #include "date_caster.hpp"
+#include "enum_arg.hpp"
 #include "handles.hpp"
 #include "register.hpp"
 
@@ -19,12 +20,6 @@ namespace samverkan::python {
 namespace {
 
 using person_tuple = std::tuple<std::string, std::optional<date>, std::optional<date>>;
-
-template <class E>
-E choice_from(const std::string& text, const char* what) {
-    if (auto e = enum_from_string<E>(text)) return *e;
-    throw py::value_error(std::string(what) + " must be " + detail::enum_choices<E>() + ", not '" + text + "'");
-}
 
 }  // namespace
 
@@ -87,7 +82,7 @@ void register_meeting(py::module_& m) {
                const std::vector<std::string>& abstentions, const std::vector<std::string>& disqualified, int referrals,
                const std::string& action, const std::string& reason) {
                 return mt.consider({title, objections, abstentions, disqualified, referrals,
-                                    choice_from<no_consensus_choice>(action, "action"), reason});
+                                    enum_arg<no_consensus_choice>(action, "action"), reason});
             },
             py::arg("title"), py::arg("objections"), py::arg("abstentions"), py::arg("disqualified"), py::arg("referrals"),
             py::arg("action"), py::arg("reason"))
@@ -95,7 +90,7 @@ void register_meeting(py::module_& m) {
         .def(
             "leave",
             [](meeting& mt, const std::string& seat_id, const std::string& reason) {
-                mt.leave(seat_id, choice_from<leave_reason>(reason, "reason"));
+                mt.leave(seat_id, enum_arg<leave_reason>(reason, "reason"));
             },
             py::arg("seat_id"), py::arg("reason"))
         .def_property_readonly(

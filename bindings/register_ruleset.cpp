@@ -8,6 +8,7 @@
 #include <samverkan/quorum.hpp>
 
 #include "date_caster.hpp"
+#include "enum_arg.hpp"
 #include "handles.hpp"
 #include "register.hpp"
 
@@ -125,10 +126,7 @@ void register_ruleset(py::module_& m) {
                                })
         .def_property_readonly("theme", [](const forum& f) { return theme_dict(f.theme); })
         .def(
-            "count", [](const forum& f, const std::string& kind) {
-                if (auto k = enum_from_string<seat_kind>(kind)) return f.count(*k);
-                throw py::value_error("kind must be 'ordinary' or 'substitute', not '" + kind + "'");
-            },
+            "count", [](const forum& f, const std::string& kind) { return f.count(enum_arg<seat_kind>(kind, "kind")); },
             py::arg("kind"), "How many seats of this kind ('ordinary' or 'substitute').")
         .def("__repr__", [](const forum& f) { return "<Forum " + f.id + " (" + name(f.level) + ")>"; });
 

@@ -7,21 +7,12 @@
 #include <samverkan/structure.hpp>
 #include <samverkan/structure_dot.hpp>
 
+#include "enum_arg.hpp"
 #include "register.hpp"
 
 namespace py = pybind11;
 
 namespace samverkan::python {
-
-namespace {
-
-template <class E>
-E parse_choice(const std::string& text, const char* what) {
-    if (auto e = enum_from_string<E>(text)) return *e;
-    throw py::value_error("'" + text + "' is not a " + what + "; expected " + detail::enum_choices<E>());
-}
-
-}  // namespace
 
 void register_structure(py::module_& m) {
     py::class_<problem>(m, "Problem", "A finding of a check: the rule it breaks, what is wrong and where.")
@@ -46,7 +37,7 @@ void register_structure(py::module_& m) {
         .def(
             "forums",
             [](const structure& s, std::optional<std::string> at) {
-                return s.forums(at ? std::optional<level>(parse_choice<level>(*at, "level")) : std::nullopt);
+                return s.forums(at ? std::optional<level>(enum_arg<level>(*at, "level")) : std::nullopt);
             },
             py::arg("level") = py::none(),
             "Forum ids in ruleset order; level: 'political', 'strategic', 'operational' or 'support'.")
