@@ -13,6 +13,8 @@ struct rule_info {
     std::string_view source;     ///< seed file and section, e.g. "003_324ab1002b074ef9.txt § Mandat och arbetsformer"
     std::string_view quote;      ///< the Swedish source text, verbatim, where one exists
     std::string_view law;        ///< the statute it borrows from, e.g. "kommunallagen 6 kap. 27 §", or empty
+    std::string_view title_sv;   ///< short Swedish title
+    std::string_view statement_sv;  ///< the rule in Swedish
 };
 
 }  // namespace samverkan
