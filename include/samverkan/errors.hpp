@@ -69,6 +69,19 @@ public:
     using rule_violation::rule_violation;
 };
 
+/// An argument the caller gave is malformed: an unknown name, a duplicate id, an out-of-range count.
+class invalid_argument : public error {
+public:
+    using error::error;
+};
+
+/// No ruleset is in force on the date asked for, or a meeting's day lies outside its ruleset's
+/// validity (§ 0: no silent fallback).
+class no_ruleset_in_force : public error {
+public:
+    using error::error;
+};
+
 /// An id (forum, body, seat, ruleset) that the ruleset does not know.
 class unknown_id : public error {
 public:

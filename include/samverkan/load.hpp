@@ -21,12 +21,6 @@ struct embedded_ruleset {
     std::string_view text;  ///< its YAML text
 };
 
-/// No embedded ruleset is in force on the date asked for (§ 0: no silent fallback).
-class no_ruleset_in_force : public error {
-public:
-    using error::error;
-};
-
 /// Files larger than this are refused before they are read.
 inline constexpr std::uintmax_t max_ruleset_bytes = 10u * 1024u * 1024u;
 /// Mappings and sequences nested deeper than this are refused while scanning, before the tree is built.

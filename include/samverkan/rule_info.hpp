@@ -18,3 +18,23 @@ struct rule_info {
 };
 
 }  // namespace samverkan
+
+namespace samverkan {
+
+/// The wording of one kind of step of a ruling, in both languages; `{name}` stands for the step's fact.
+struct step_wording {
+    std::string_view rule;  ///< "QRM-3"
+    std::string_view kind;  ///< "quorum"
+    std::string_view en;
+    std::string_view sv;
+};
+
+/// How a fact's value reads in each language, keyed "name=value" (e.g. "quorate=true") or a bare value
+/// ("true", "none") used for every fact.
+struct term_wording {
+    std::string_view key;
+    std::string_view en;
+    std::string_view sv;
+};
+
+}  // namespace samverkan

@@ -24,6 +24,7 @@ except ImportError as exc:  # pragma: no cover - only without a build
     ) from exc
 
 from ._core import (
+    ArgumentError,
     Body,
     Edge,
     Error,
@@ -43,10 +44,11 @@ from ._core import (
     rules,
 )
 from ._dates import DateLike, to_date
-from .meeting import Meeting, Ruling
+from .meeting import Meeting, Ruling, Step, Unknown
 from .rotation import RotationViolation, Schedule, Term, Violation, validate_rotation
 
 __all__ = [
+    "ArgumentError",
     "Body",
     "DateLike",
     "Edge",
@@ -65,8 +67,10 @@ __all__ = [
     "Ruling",
     "Schedule",
     "Seat",
+    "Step",
     "Structure",
     "Term",
+    "Unknown",
     "UnknownId",
     "Violation",
     "embedded_versions",

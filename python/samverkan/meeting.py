@@ -14,6 +14,8 @@ from . import _core
 from ._dates import DateLike, to_date
 
 Ruling = _core.Ruling
+Step = _core.Step
+Unknown = _core.Unknown
 
 
 def _person(seat_id: str, info: Mapping[str, Any] | str) -> tuple[str, _dt.date | None, _dt.date | None]:
@@ -21,7 +23,7 @@ def _person(seat_id: str, info: Mapping[str, Any] | str) -> tuple[str, _dt.date 
         return (info, None, None)
     unknown = set(info) - {"name", "born", "member_since"}
     if unknown:
-        raise ValueError(
+        raise _core.ArgumentError(
             f"people[{seat_id!r}]: unknown key(s) {sorted(unknown)}; use name, born, member_since"
         )
     born = info.get("born")
@@ -49,8 +51,11 @@ class Meeting:
     >>> everyone = [s.id for s in rs.seats("politiskt_samrad") if s.kind == "ordinary"]
     >>> m = samverkan.Meeting(rs, date="2026-03-13", present=everyone,
     ...                       chair="goteborg/ord1", vice_chair="regionhalsan/ord")
-    >>> m.consider("Gemensam riktlinje").outcome
-    'position'
+    >>> r = m.consider("Gemensam riktlinje")
+    >>> r.outcome, r.presiding
+    ('position', 'goteborg/ord1')
+    >>> print(r.explain().splitlines()[2])
+    QRM-3  15 av 15 ordinarie platser har tjänstgörande ledamöter; mer än hälften krävs, minst 8: beslutfört — kommunallagen 6 kap. 27 §
     """
 
     def __init__(
@@ -95,7 +100,8 @@ class Meeting:
 
         ``action`` is what the meeting chooses when there is no consensus ("refer_back" or "remove";
         default: the ruleset's on_no_consensus); ``reason`` is what renewed preparation must address.
-        Raises NotPermitted (RGT-1, RGT-4) or RuleViolation (QRM-6, CNS-2); a refused call changes nothing.
+        Raises NotPermitted (RGT-1, RGT-4), RuleViolation (CNS-2, CNS-3) or ArgumentError (a seat named
+        twice); a refused call changes nothing.
         """
         return self._core.consider(
             title,
@@ -107,14 +113,20 @@ class Meeting:
             reason or "",
         )
 
-    def arrive(self, seat_id: str) -> None:
-        """A member arrives between items; an ordinary member takes the seat back at the next item (QRM-5)."""
-        self._core.arrive(seat_id)
+    def arrive(self, seat_id: str, remote: bool = False) -> None:
+        """A member arrives between items, on site or remotely (QRM-7); an ordinary member takes the seat
+        back at the next item (QRM-5)."""
+        self._core.arrive(seat_id, bool(remote))
 
     def leave(self, seat_id: str, reason: str = "left") -> None:
         """A member leaves between items; reason "left" (does not serve again today, QRM-5) or
         "disqualified"."""
         self._core.leave(seat_id, reason)
+
+    def setup(self) -> dict[str, Any]:
+        """The setup exactly as given: ``Meeting(ruleset, **m.setup())`` gives the same rulings. Derived
+        values, such as the chair taken from the rotation, are in the rulings (``Ruling.chair``)."""
+        return self._core.setup()
 
     @property
     def rulings(self) -> list[Ruling]:

@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -16,6 +17,11 @@ namespace samverkan::test {
 inline const std::string& text_2026() {
     static const std::string text(embedded_rulesets().back().text);
     return text;
+}
+
+/// How often `id` occurs in `ids`.
+inline std::size_t count_of(const std::vector<std::string>& ids, std::string_view id) {
+    return static_cast<std::size_t>(std::count(ids.begin(), ids.end(), id));
 }
 
 inline std::size_t occurrences(std::string_view text, std::string_view needle) {

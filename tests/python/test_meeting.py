@@ -79,7 +79,7 @@ def test_QRM2_QRM3_attendance(
 
 def test_everyone_present_serving_list(rs: samverkan.Ruleset) -> None:
     r = meeting(rs, seats(rs)).consider("Ärende")
-    assert r.serving == sorted(seats(rs, "ordinary"))
+    assert r.serving == seats(rs, "ordinary")  # in seat order
     assert r.presiding == "goteborg/ord1"
 
 
@@ -160,12 +160,31 @@ def test_QRM6_presiding(
     assert "QRM-6" in r.rules
 
 
-def test_QRM6_chair_and_vice_absent_without_birth_dates(rs: samverkan.Ruleset) -> None:
+def test_QRM6_chair_and_vice_absent_without_birth_dates_is_an_unknown(rs: samverkan.Ruleset) -> None:
     m = meeting(rs, without(seats(rs, "ordinary"), ["goteborg/ord1", "regionhalsan/ord"]))
-    with pytest.raises(samverkan.RuleViolation, match="birth dates") as info:
-        m.consider("Ärende")
-    assert info.value.rule == "QRM-6"
-    assert not isinstance(info.value, samverkan.NotPermitted)
+    r = m.consider("Ärende", objections=["su/ord"])
+    assert (r.quorate, r.outcome, r.presiding) == (True, "referred_back", None)
+    [u] = r.unknowns
+    assert (u.rule, u.decides, u.missing) == ("QRM-6", "presiding", ["born"])
+    assert u.seats == u.candidates == without(seats(rs, "ordinary"), ["goteborg/ord1", "regionhalsan/ord"])
+    assert [s.kind for s in r.steps if s.rule == "QRM-6"] == ["chair_cannot", "vice_chair_cannot", "unknown"]
+    assert "born" in r.explain(lang="en") and "okänt" in r.explain()
+
+
+def test_QRM6_unknown_candidates_include_the_best_known(rs: samverkan.Ruleset) -> None:
+    present = without(seats(rs, "ordinary"), ["goteborg/ord1", "regionhalsan/ord"])
+    people = {s: {"born": "1970-01-01"} for s in present if s != "su/ord"}
+    r = meeting(rs, present, people=people).consider("Ärende")
+    [u] = r.unknowns
+    assert u.seats == ["su/ord"]
+    assert u.candidates == ["dn_goteborg/ord", "su/ord"]  # a tie goes to the earlier seat
+
+
+def test_QRM6_nobody_may_preside_is_not_dealt_with(rs: samverkan.Ruleset) -> None:
+    substitutes = [s.replace("/ord", "/ers") for s in VGR_ORDINARY]
+    r = meeting(rs, substitutes).consider("Ärende")
+    assert (r.quorate, r.outcome, r.presiding) == (True, "not_dealt_with", None)
+    assert r.steps[-1].rule == "QRM-6" and r.steps[-1].kind == "nobody"
 
 
 def test_QRM7_remote(rs: samverkan.Ruleset, changed: Callable[[str, str], samverkan.Ruleset]) -> None:
@@ -235,10 +254,11 @@ def test_explanation_names_every_rule_with_source(rs: samverkan.Ruleset) -> None
     text = r.explain()
     for rule in r.rules:
         assert f"{rule}  " in text
-    assert "15 of 15 ordinary seats served" in text
+    assert "15 av 15 ordinarie platser har tjänstgörande ledamöter" in text  # Swedish by default
+    assert "15 of 15 ordinary seats served" in r.explain(lang="en")
     assert "kommunallagen 6 kap. 27 §" in text
     assert "003_324ab1002b074ef9.txt" in text
-    assert [rule for rule, _ in r.steps] == [s for s in r.rules]  # each rule applied once here
+    assert [s.rule for s in r.steps] == r.rules  # each rule applied once here
 
 
 def test_meeting_arguments_are_checked(rs: samverkan.Ruleset) -> None:

@@ -31,9 +31,16 @@ def meeting_for(case: dict[str, Any], rs: samverkan.Ruleset) -> samverkan.Meetin
     present = [s for s in present if s not in case.get("absent", [])]
     people: dict[str, dict[str, Any]] = {}
     if "people_born_default" in case:
-        people = {s: {"name": s, "born": str(case["people_born_default"])} for s in present}
-    for seat, born in case.get("people", {}).items():
-        people[seat] = {"name": seat, "born": str(born)}
+        since = case.get("people_member_since_default")
+        people = {
+            s: {"name": s, "born": str(case["people_born_default"]), "member_since": since and str(since)}
+            for s in present
+        }
+    for seat, data in case.get("people", {}).items():
+        if isinstance(data, dict):
+            people[seat] = {"name": seat, **{k: str(v) for k, v in data.items()}}
+        else:
+            people[seat] = {"name": seat, "born": str(data)}
     defaults = DOC["defaults"]
     return samverkan.Meeting(
         rs,
@@ -64,6 +71,8 @@ def check(r: samverkan.Ruling, expect: dict[str, Any]) -> None:
         assert seat in r.serving
     for seat in expect.get("serving_excludes", []):
         assert seat not in r.serving
+    if "unknowns" in expect:
+        assert [u.rule for u in r.unknowns] == expect["unknowns"]
     for rule in expect.get("rules_include", []):
         assert rule in r.rules
 
@@ -75,7 +84,7 @@ def test_policy_case(case: dict[str, Any]) -> None:
     for item in case["items"]:
         for step in item.get("before", []):
             if "arrive" in step:
-                m.arrive(step["arrive"])
+                m.arrive(step["arrive"], remote=step.get("remote", False))
             if "leave" in step:
                 m.leave(step["leave"], step.get("reason", "left"))
         kwargs = {k: item[k] for k in ("objections", "abstentions", "disqualified", "referrals") if k in item}

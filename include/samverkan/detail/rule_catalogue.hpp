@@ -1,4 +1,5 @@
-// The rule catalogue's data: one entry per rule id of the specification (docs/rules.md explains the fields).
+// The rule catalogue's data: one entry per rule id of the specification (docs/rules.md explains the fields),
+// then the wording of every kind of ruling step and of the fact values that read differently, in both languages.
 #pragma once
 
 #include <array>
@@ -529,6 +530,97 @@ inline constexpr std::array<rule_info, 51> rule_catalogue{{
         "Ingen plats, inget deltagande",
         "Den som inte innehar någon plats kan inte delta alls; ett försök avvisas med ett felmeddelande som anger "
         "regeln."},
+}};
+
+/// Every kind of step a ruling records (ruling.hpp), by rule id and kind.
+inline constexpr std::array<step_wording, 28> step_catalogue{{
+    {"QRM-7", "remote_counts",
+     "remote participation counts as presence (allowed; the person presiding is on site): {seats}",
+     "deltagande på distans räknas som närvaro (tillåtet; den som leder sammanträdet är på plats): {seats}"},
+    {"QRM-7", "remote_nobody_on_site", "remote participation does not count: nobody on site can preside ({seats})",
+     "deltagande på distans räknas inte som närvaro: ingen på plats kan leda sammanträdet ({seats})"},
+    {"QRM-7", "remote_not_allowed", "remote participation does not count: the ruleset does not allow it ({seats})",
+     "deltagande på distans räknas inte som närvaro: regelverket tillåter det inte ({seats})"},
+    {"QRM-4", "disqualified", "disqualified (jäv) in this item, not counted: {seats}",
+     "jäviga i ärendet, räknas inte: {seats}"},
+    {"QRM-5", "left", "left the meeting and do not serve again today: {seats}",
+     "har lämnat sammanträdet och tjänstgör inte igen i dag: {seats}"},
+    {"QRM-2", "own_seats", "{own} of {ordinary_seats} ordinary seats served by their own members",
+     "{own} av {ordinary_seats} ordinarie platser har sin ordinarie ledamot tjänstgörande"},
+    {"QRM-2", "substitute", "{substitute} serves for {ordinary} (substitution_scope {scope})",
+     "ersättaren {substitute} tjänstgör för {ordinary} (substitution_scope {scope})"},
+    {"QRM-2", "vacant", "empty ordinary seats: {seats}", "tomma ordinarie platser: {seats}"},
+    {"QRM-3", "both_sides", "both sides must serve: municipalities {municipal}, region {region}",
+     "båda sidor ska ha tjänstgörande ledamöter: kommunerna {municipal}, regionen {region}"},
+    {"QRM-3", "quorum", "{served} of {ordinary_seats} ordinary seats served; {quorum} needed, at least {threshold}: {quorate}",
+     "{served} av {ordinary_seats} ordinarie platser har tjänstgörande ledamöter; {quorum} krävs, minst {threshold}: "
+     "{quorate}"},
+    {"CNS-4", "not_quorate",
+     "the item is not dealt with and stays on the list for the next meeting; no consensus was tried",
+     "ärendet behandlas inte och står kvar till nästa sammanträde; enighet prövades inte"},
+    {"ROT-3a", "rotation", "chair and vice chair from the rotation: {chair} and {vice_chair}, term {start} – {end}",
+     "ordförande och vice ordförande enligt rotationen: {chair} och {vice_chair}, perioden {start} – {end}"},
+    {"QRM-6", "chair_presides", "the chair {seat} presides", "ordföranden {seat} leder sammanträdet"},
+    {"QRM-6", "chair_cannot", "the chair {seat} cannot preside (absent, not serving or remote)",
+     "ordföranden {seat} kan inte leda sammanträdet (frånvarande, inte tjänstgörande eller på distans)"},
+    {"QRM-6", "no_chair", "no chair was given", "ingen ordförande angavs"},
+    {"QRM-6", "vice_chair_presides", "the vice chair {seat} presides", "vice ordföranden {seat} leder sammanträdet"},
+    {"QRM-6", "vice_chair_cannot", "the vice chair {seat} cannot preside either",
+     "inte heller vice ordföranden {seat} kan leda sammanträdet"},
+    {"QRM-6", "no_vice_chair", "no vice chair was given", "ingen vice ordförande angavs"},
+    {"QRM-6", "eldest_presides", "the eldest present serving member {seat} ({name}), born {born}, presides",
+     "den äldsta närvarande tjänstgörande ledamoten {seat} ({name}), född {born}, leder sammanträdet"},
+    {"QRM-6", "longest_serving_presides",
+     "the longest-serving, then eldest, present serving member {seat} ({name}), member since {member_since}, born "
+     "{born}, presides",
+     "den närvarande tjänstgörande ledamot som varit ledamot längst, därefter den äldsta, {seat} ({name}), ledamot "
+     "sedan {member_since}, född {born}, leder sammanträdet"},
+    {"QRM-6", "unknown",
+     "presiding_fallback needs {missing}, missing for {seats}: who presides is unknown; candidates: {candidates}",
+     "presiding_fallback behöver {missing}, som saknas för {seats}: vem som leder sammanträdet är okänt; kandidater: "
+     "{candidates}"},
+    {"QRM-6", "nobody", "nobody present may preside: the item is not dealt with and stays on the list for the next meeting",
+     "ingen närvarande får leda sammanträdet: ärendet behandlas inte och står kvar till nästa sammanträde"},
+    {"RGT-1", "attending", "attend and may speak (CMP-4) but take no part in the consensus: {seats}",
+     "närvarar med yttranderätt (CMP-4) men deltar inte i ställningstagandet: {seats}"},
+    {"CNS-2", "consensus",
+     "{serving} serving members; objections: {objections}; standing aside: {abstentions} ({consensus}): {reached}",
+     "{serving} tjänstgörande ledamöter; invändningar: {objections}; står utanför: {abstentions} ({consensus}): {reached}"},
+    {"CNS-1", "position", "the outcome is a ställningstagande (a position), not a beslut",
+     "utfallet är ett ställningstagande, inte ett beslut"},
+    {"CNS-3", "referred_back",
+     "referred back (återremiss) for renewed preparation, referral {referral} of {max_referrals}; to address: {reason}",
+     "ärendet återremitteras för förnyad beredning, återremiss {referral} av {max_referrals}; att belysa: {reason}"},
+    {"CNS-3", "removed_exhausted",
+     "referred back {referrals} time(s) before and max_referrals is {max_referrals}: only removal remains; the matter "
+     "is removed (avförs)",
+     "återremitterat {referrals} gång(er) tidigare och max_referrals är {max_referrals}: endast avförande återstår; "
+     "ärendet avförs"},
+    {"CNS-3", "removed_by_choice",
+     "the {by} chose removal: the matter is removed (avförs); it may return only as a new matter",
+     "{by} valde avförande: ärendet avförs; det kan återkomma endast som ett nytt ärende"},
+}};
+
+/// Fact values that read differently from their raw form.
+inline constexpr std::array<term_wording, 17> term_catalogue{{
+    {"true", "yes", "ja"},
+    {"false", "no", "nej"},
+    {"none", "none", "inga"},
+    {"quorum=more_than_half", "more than half", "mer än hälften"},
+    {"quorum=two_thirds", "at least two thirds", "minst två tredjedelar"},
+    {"quorum=count", "the ruleset's count", "regelverkets antal"},
+    {"quorate=true", "quorate", "beslutfört"},
+    {"quorate=false", "not quorate", "inte beslutfört"},
+    {"reached=true", "consensus", "enighet"},
+    {"reached=false", "no consensus", "ingen enighet"},
+    {"consensus=no_objection", "standing aside does not block", "att stå utanför hindrar inte enighet"},
+    {"consensus=unanimous_assent", "standing aside blocks: unanimous assent is required",
+     "att stå utanför hindrar enighet: alla måste instämma"},
+    {"reason=", "(no reason given)", "(inget skäl angivet)"},
+    {"name=", "name not given", "namn saknas"},
+    {"by=meeting", "meeting", "sammanträdet"},
+    {"by=ruleset", "ruleset", "regelverket"},
+    {"source", "source", "källa"},
 }};
 
 }  // namespace samverkan::detail
