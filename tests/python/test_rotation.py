@@ -261,13 +261,42 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
 
 def test_cli_rotation_formats() -> None:
     r = run("rotation", "--terms", "11")
-    assert r.returncode == 0, r.stderr
-    assert "2035-01-01  2036-12-31  goteborg             su" in r.stdout
-    r = run("rotation", "--terms", "2", "--on", "2026-06-01", "--format", "json")
-    data = json.loads(r.stdout)
-    assert [d["chair"] for d in data] == ["tandvard", "partille"]
-    r = run("rotation", "--terms", "1", "--format", "csv")
-    assert r.stdout.splitlines()[0] == "start,end,chair,vice_chair,chair_side,vice_side,lgs_chair_side"
+    assert r.returncode == 0, r.stdout + r.stderr
+    lines = r.stdout.splitlines()
+    assert lines[0] == "Ordföranderotation i goteborg-2026 (ROT-1 … ROT-6)"
+    assert lines[1].split() == ["start", "slut", "ordförande", "vice", "ordförande", "LGS-ordförande", "från"]
+    assert "2035-01-01  2036-12-31  goteborg             su                   kommunerna" in r.stdout
+    r = run("rotation", "--terms", "11", "--lang", "en")
+    lines = r.stdout.splitlines()
+    assert lines[0] == "Chair rotation of goteborg-2026 (ROT-1 … ROT-6)"
+    assert lines[1].split() == ["start", "end", "chair", "vice", "chair", "LGS", "chair", "side"]
+    assert "2035-01-01  2036-12-31  goteborg             su                   municipal" in r.stdout
+    for lang in ("sv", "en"):
+        r = run("rotation", "--terms", "2", "--on", "2026-06-01", "--format", "json", "--lang", lang)
+        data = json.loads(r.stdout)
+        assert [d["chair"] for d in data] == ["tandvard", "partille"]
+        assert data[0]["lgs_chair_side"] == "region"
+        r = run("rotation", "--terms", "1", "--format", "csv", "--lang", lang)
+        assert r.stdout.splitlines() == [
+            "start,end,chair,vice_chair,chair_side,vice_side,lgs_chair_side",
+            "2015-01-01,2016-12-31,goteborg,regionhalsan,municipal,region,municipal",
+        ]
+    r = run("rotation", "--terms", "1", "--format", "markdown")
+    assert r.stdout.splitlines()[0] == "| period | ordförande | vice ordförande | LGS-ordförande från |"
+    assert r.stdout.splitlines()[2] == "| 2015–2016 | goteborg | regionhalsan | kommunerna |"
+    r = run("--lang", "en", "rotation", "--terms", "1", "--format", "markdown")
+    assert r.stdout.splitlines()[0] == "| term | chair | vice chair | LGS chair side |"
+    assert r.stdout.splitlines()[2] == "| 2015–2016 | goteborg | regionhalsan | municipal |"
+    r = run("rotation", "--terms", "1", "--format", "mermaid")
+    assert "    title Ordföranderotation i politiska samrådet, 2015–2016 (goteborg-2026)" in r.stdout
+    assert "    section Ordförande\n" in r.stdout and "    section Vice ordförande\n" in r.stdout
+    r = run("rotation", "--terms", "1", "--format", "mermaid", "--lang", "en")
+    assert "    title Chair rotation of the politiskt samråd, 2015–2016 (goteborg-2026)" in r.stdout
+    assert "    section Chair\n" in r.stdout and "    section Vice chair\n" in r.stdout
+    r = run("rotation", "--terms", "-1")
+    assert r.returncode == 1 and r.stderr == "samverkan rotation: --terms måste vara 0 eller fler\n"
+    r = run("rotation", "--terms", "-1", "--lang", "en")
+    assert r.returncode == 1 and r.stderr == "samverkan rotation: --terms must be 0 or more\n"
 
 
 def test_cli_rotation_check(tmp_path: Path) -> None:
@@ -275,20 +304,33 @@ def test_cli_rotation_check(tmp_path: Path) -> None:
     good.write_text(run("rotation", "--terms", "6", "--format", "csv").stdout, encoding="utf-8")
     r = run("rotation", "--check", str(good))
     assert r.returncode == 0, r.stdout + r.stderr
-    assert "0 error(s)" in r.stdout
+    assert r.stdout == "6 perioder kontrollerade mot goteborg-2026: 0 fel, 0 varning(ar)\n"
+    r = run("rotation", "--check", str(good), "--lang", "en")
+    assert r.stdout == "6 terms checked against goteborg-2026: 0 error(s), 0 warning(s)\n"
     bad = tmp_path / "bad.csv"
     bad.write_text(
         good.read_text(encoding="utf-8").replace("molndal,narhalsan", "molndal,harryda"), encoding="utf-8"
     )
     r = run("rotation", "--check", str(bad))
     assert r.returncode == 1
-    assert "error: ROT-3" in r.stdout
+    # The findings themselves are the library's, in English; the command frames them.
+    assert r.stdout.startswith("fel: ROT-3: term 2 (2019-01-01 – 2020-12-31): the vice chair harryda")
+    assert "varning: ROT-3a: " in r.stdout
+    assert r.stdout.endswith("6 perioder kontrollerade mot goteborg-2026: 1 fel, 1 varning(ar)\n")
+    r = run("--lang", "en", "rotation", "--check", str(bad))
+    assert r.returncode == 1
+    assert r.stdout.startswith("error: ROT-3: term 2 (2019-01-01 – 2020-12-31): the vice chair harryda")
+    assert "warning: ROT-3a: " in r.stdout
+    assert r.stdout.endswith("6 terms checked against goteborg-2026: 1 error(s), 1 warning(s)\n")
     unknown = tmp_path / "unknown.csv"
     unknown.write_text(
         good.read_text(encoding="utf-8").replace("harryda,tandvard", "hary,tandvard"), encoding="utf-8"
     )
     r = run("rotation", "--check", str(unknown))
-    assert r.returncode == 2 and "not a body" in r.stderr and "Traceback" not in r.stderr
+    assert r.returncode == 2 and "Traceback" not in r.stderr
+    assert r.stderr.startswith("samverkan: fel: ") and "not a body" in r.stderr
+    r = run("rotation", "--check", str(unknown), "--lang", "en")
+    assert r.returncode == 2 and r.stderr.startswith("samverkan: error: ") and "not a body" in r.stderr
     r = run("rotation", "--check", str(tmp_path / "missing.csv"))
     assert r.returncode == 2 and "Traceback" not in r.stderr
 
