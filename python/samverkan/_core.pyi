@@ -217,15 +217,13 @@ def embedded_versions() -> list[Ruleset]: ...
 
 # Meetings (register_meeting.cpp).
 
-FactValue = int | bool | str | list[str]
-
 class Step(metaclass=_pybind11_type):
     @property
     def rule(self) -> str: ...
     @property
     def kind(self) -> str: ...
     @property
-    def facts(self) -> dict[str, FactValue]: ...
+    def facts(self) -> dict[str, int | bool | str | list[str]]: ...
 
 class Unknown(metaclass=_pybind11_type):
     @property

@@ -52,7 +52,9 @@ def test_to_dict_has_every_field_and_step_and_is_json(rs: samverkan.Ruleset) -> 
     for field in ("quorate", "served", "ordinary_seats", "threshold", "serving", "objections", "abstentions"):
         assert d[field] == getattr(r, field)
     assert d["reason"] == "" and d["referrals"] == 0 and d["remote_counts"] is False and d["unknowns"] == []
-    assert [(s["rule"], s["kind"], s["facts"]) for s in d["steps"]] == [(s.rule, s.kind, s.facts) for s in r.steps]
+    assert [(s["rule"], s["kind"], s["facts"]) for s in d["steps"]] == [
+        (s.rule, s.kind, s.facts) for s in r.steps
+    ]
 
 
 def test_same_input_gives_the_same_dict(rs: samverkan.Ruleset) -> None:
@@ -160,7 +162,11 @@ def test_setup_stays_as_given_and_rebuilds_the_same_rulings(rs: samverkan.Rulese
     assert setup["chair"] is None and setup["vice_chair"] is None  # derived offices live in the ruling
     assert first.chair == "tandvard/ord"
     assert setup["date"] == dt.date(2026, 3, 13) and setup["remote"] == ["su/ord"]
-    assert setup["people"]["ockero/ord"] == {"name": "Äldst", "born": dt.date(1948, 5, 17), "member_since": None}
+    assert setup["people"]["ockero/ord"] == {
+        "name": "Äldst",
+        "born": dt.date(1948, 5, 17),
+        "member_since": None,
+    }
     again = samverkan.Meeting(rs, **setup).consider("Ärende", objections=["su/ord"])
     assert again.to_dict() == first.to_dict()
     assert again.explain() == first.explain() and again.explain(lang="en") == first.explain(lang="en")
