@@ -6,13 +6,13 @@
 #include <benchmark/benchmark.h>
 #include <yaml-cpp/yaml.h>
 
-#include <iostream>
-#include <map>
 #include <string>
 
 #include <samverkan/load.hpp>
 #include <samverkan/rotation.hpp>
 #include <samverkan/structure.hpp>
+
+#include "ratios.hpp"
 
 namespace {
 
@@ -62,32 +62,10 @@ void validate_1000(benchmark::State& state) {
 }
 BENCHMARK(validate_1000);
 
-/// Collects each benchmark's time per iteration while the console reporter prints as usual.
-class ratio_reporter : public benchmark::ConsoleReporter {
-public:
-    void ReportRuns(const std::vector<Run>& runs) override {
-        for (const auto& r : runs) times[r.benchmark_name()] = r.GetAdjustedRealTime();
-        ConsoleReporter::ReportRuns(runs);
-    }
-    std::map<std::string, double> times;
-};
+SAMVERKAN_RATIO(load, yaml_parse);
+SAMVERKAN_RATIO(graph, copy_ruleset);
+SAMVERKAN_RATIO(path_query, copy_ruleset);
+SAMVERKAN_RATIO(rotation_1000, copy_ruleset);
+SAMVERKAN_RATIO(validate_1000, copy_ruleset);
 
 }  // namespace
-
-int main(int argc, char** argv) {
-    benchmark::Initialize(&argc, argv);
-    ratio_reporter reporter;
-    benchmark::RunSpecifiedBenchmarks(&reporter);
-    std::cout << '\n';  // the console reporter may leave a terminal reset code on the last line
-    auto ratio = [&](const char* what, const char* base) {
-        const auto a = reporter.times.find(what), b = reporter.times.find(base);
-        if (a != reporter.times.end() && b != reporter.times.end() && b->second > 0)
-            std::cout << "ratio " << what << " / " << base << ": " << a->second / b->second << '\n';
-    };
-    ratio("load", "yaml_parse");
-    ratio("graph", "copy_ruleset");
-    ratio("path_query", "copy_ruleset");
-    ratio("rotation_1000", "copy_ruleset");
-    ratio("validate_1000", "copy_ruleset");
-    benchmark::Shutdown();
-}

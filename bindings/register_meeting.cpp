@@ -2,11 +2,11 @@
 #include <map>
 #include <optional>
 #include <string>
-#include <tuple>
 #include <vector>
 
 #include <pybind11/stl.h>
 
+#include <samverkan/date.hpp>
 #include <samverkan/meeting.hpp>
 #include <samverkan/ruling.hpp>
 
@@ -21,7 +21,116 @@ namespace samverkan::python {
 
 namespace {
 
-using person_tuple = std::tuple<std::string, std::optional<date>, std::optional<date>>;
+/// A meeting and the Python Ruleset it was made from.
+struct meeting_handle {
+    meeting core;
+    std::shared_ptr<ruleset_handle> rules;
+};
+
+constexpr const char* meeting_doc = R"(A meeting of a forum on a date; decide its items one by one with consider().
+
+``date`` is a datetime.date or "YYYY-MM-DD"; ``present`` and ``remote`` are lists of seat ids; ``chair`` and
+``vice_chair`` are seat ids (when not given, the rotation's term in force decides, ROT-3a); ``people`` maps a
+seat id to {"name": ..., "born": ..., "member_since": ...} (or to a name).
+
+>>> import samverkan
+>>> rs = samverkan.load_default("2026-03-13")
+>>> everyone = [s.id for s in rs.seats("politiskt_samrad") if s.kind == "ordinary"]
+>>> m = samverkan.Meeting(rs, date="2026-03-13", present=everyone,
+...                       chair="goteborg/ord1", vice_chair="regionhalsan/ord")
+>>> r = m.consider("Gemensam riktlinje")
+>>> r.outcome, r.presiding
+('position', 'goteborg/ord1')
+)";
+
+/// The meeting's day: a datetime.date or "YYYY-MM-DD".
+date meeting_date(const py::object& value) {
+    if (value.is_none()) throw py::type_error("Meeting needs date= (a datetime.date or 'YYYY-MM-DD')");
+    if (py::isinstance<py::str>(value)) {
+        if (auto d = parse_iso_date(value.cast<std::string>())) return *d;
+        throw invalid_argument("date: '" + value.cast<std::string>() + "' is not a date in the form YYYY-MM-DD");
+    }
+    py::detail::make_caster<date> caster;
+    if (caster.load(value, false)) return py::detail::cast_op<date>(caster);
+    throw py::type_error("date: expected a datetime.date or 'YYYY-MM-DD', got " +
+                         std::string(py::str(py::type::handle_of(value).attr("__name__"))));
+}
+
+/// A list of seat ids; None is none, and a lone string is refused (it is not a list of ids).
+std::vector<std::string> ids_arg(const py::object& value, const char* what) {
+    std::vector<std::string> out;
+    if (value.is_none()) return out;
+    if (py::isinstance<py::str>(value))
+        throw py::type_error(std::string(what) + ": expected a list of seat ids, got the string '" +
+                             value.cast<std::string>() + "'");
+    for (const auto& item : value) {
+        if (!py::isinstance<py::str>(item))
+            throw py::type_error(std::string(what) + ": seat ids are text, got " +
+                                 std::string(py::str(py::type::handle_of(item).attr("__name__"))));
+        out.push_back(item.cast<std::string>());
+    }
+    return out;
+}
+
+/// people['<id>'].<field>, for messages.
+std::string where(const std::string& id, const char* field = nullptr) {
+    return "people['" + id + "']" + (field ? std::string(".") + field : std::string());
+}
+
+/// A date given as datetime.date or "YYYY-MM-DD"; None is none.
+std::optional<date> date_arg(const py::handle& value, const std::string& id, const char* field) {
+    if (value.is_none()) return std::nullopt;
+    if (py::isinstance<py::str>(value)) {
+        if (auto d = parse_iso_date(value.cast<std::string>())) return d;
+        throw invalid_argument(where(id, field) + ": '" + value.cast<std::string>() +
+                               "' is not a date in the form YYYY-MM-DD");
+    }
+    py::detail::make_caster<date> caster;
+    if (caster.load(value, false)) return py::detail::cast_op<date>(caster);
+    throw invalid_argument(where(id, field) + ": expected a datetime.date or 'YYYY-MM-DD', got " +
+                           std::string(py::str(py::type::handle_of(value).attr("__name__"))));
+}
+
+/// people={seat: {"name": …, "born": …, "member_since": …}} or {seat: "name"}: converted here, in one pass.
+std::map<std::string, person, std::less<>> people_arg(const py::handle& people) {
+    std::map<std::string, person, std::less<>> out;
+    if (people.is_none()) return out;
+    if (!py::isinstance<py::dict>(people)) throw invalid_argument("people: expected a dict of seat id -> person");
+    for (const auto& [key, value] : py::reinterpret_borrow<py::dict>(people)) {
+        if (!py::isinstance<py::str>(key)) throw invalid_argument("people: seat ids are text");
+        auto id = key.cast<std::string>();
+        person who;
+        if (py::isinstance<py::str>(value)) {
+            who.name = value.cast<std::string>();
+        } else if (py::isinstance<py::dict>(value)) {
+            // The field names as Python strings made once, so each look-up reuses their cached hash.
+            static const py::str name_key("name"), born_key("born"), since_key("member_since");
+            const auto fields = py::reinterpret_borrow<py::dict>(value);
+            std::size_t known = 0;
+            auto field = [&](const py::str& key) -> py::handle {
+                PyObject* v = PyDict_GetItemWithError(fields.ptr(), key.ptr());
+                if (v == nullptr && PyErr_Occurred()) throw py::error_already_set();
+                known += v != nullptr;
+                return v;
+            };
+            if (const auto v = field(name_key)) who.name = py::str(v).cast<std::string>();
+            if (const auto v = field(born_key)) who.born = date_arg(v, id, "born");
+            if (const auto v = field(since_key)) who.member_since = date_arg(v, id, "member_since");
+            if (known != fields.size()) {
+                for (const auto& [key, _] : fields) {
+                    const auto name = py::str(key).cast<std::string>();
+                    if (name != "name" && name != "born" && name != "member_since")
+                        throw invalid_argument(where(id) + ": unknown key '" + name +
+                                               "'; use name, born, member_since");
+                }
+            }
+        } else {
+            throw invalid_argument(where(id) + ": expected a dict with name, born, member_since, or a name");
+        }
+        out.emplace(std::move(id), std::move(who));
+    }
+    return out;
+}
 
 py::object optional_str(const std::optional<std::string>& s) {
     return s ? py::object(py::str(*s)) : py::object(py::none());
@@ -71,6 +180,7 @@ py::dict to_dict(const ruling& r) {
     d["reason"] = r.reason();
     d["referrals"] = r.referrals();
     d["remote_counts"] = r.remote_counts();
+    d["rules"] = r.rules();
     py::list steps;
     for (const auto& s : r.steps()) {
         py::dict sd;
@@ -159,46 +269,67 @@ void register_meeting(py::module_& m) {
                    std::to_string(r.served()) + " of " + std::to_string(r.ordinary_seats()) + " served>";
         });
 
-    py::class_<meeting>(m, "Meeting", "A meeting of a forum on a date; decide items one by one with consider().")
-        .def(py::init([](const ruleset_handle& rs, const std::string& forum_id, date day,
-                         std::vector<std::string> present, std::optional<std::string> chair,
-                         std::optional<std::string> vice_chair, const std::map<std::string, person_tuple>& people,
-                         std::vector<std::string> remote) {
+    py::class_<meeting_handle>(m, "Meeting", meeting_doc)
+        .def(py::init([](const std::shared_ptr<ruleset_handle>& rs, const std::string& forum_id, const py::object& day,
+                         const py::object& present, std::optional<std::string> chair,
+                         std::optional<std::string> vice_chair, const py::object& people, const py::object& remote) {
                  meeting_setup setup;
                  setup.forum = forum_id;
-                 setup.day = day;
-                 setup.present = std::move(present);
-                 setup.remote = std::move(remote);
+                 setup.day = meeting_date(day);
+                 setup.present = ids_arg(present, "present");
+                 setup.remote = ids_arg(remote, "remote");
                  setup.chair = std::move(chair);
                  setup.vice_chair = std::move(vice_chair);
-                 for (const auto& [seat_id, who] : people)
-                     setup.people.emplace(seat_id, person{std::get<0>(who), std::get<1>(who), std::get<2>(who)});
-                 return meeting(rs.compiled(forum_id), std::move(setup));
+                 setup.people = people_arg(people);
+                 return meeting_handle{meeting(rs->compiled(forum_id), std::move(setup)), rs};
              }),
-             py::arg("ruleset"), py::arg("forum"), py::arg("date"), py::arg("present"), py::arg("chair"),
-             py::arg("vice_chair"), py::arg("people"), py::arg("remote"))
+             py::arg("ruleset"), py::arg("forum") = "politiskt_samrad", py::arg("date") = py::none(),
+             py::arg("present") = py::none(), py::arg("chair") = py::none(), py::arg("vice_chair") = py::none(),
+             py::arg("people") = py::none(), py::arg("remote") = py::none())
+        .def_property_readonly("ruleset", [](const meeting_handle& h) { return h.rules; })
+        .def_property_readonly("forum", [](const meeting_handle& h) { return h.core.setup().forum; })
+        .def_property_readonly("date", [](const meeting_handle& h) { return h.core.setup().day; })
         .def(
             "consider",
-            [](meeting& mt, std::string title, std::vector<std::string> objections,
-               std::vector<std::string> abstentions, std::vector<std::string> disqualified, int referrals,
-               const std::string& action, std::string reason) {
-                return mt.consider({std::move(title), std::move(objections), std::move(abstentions),
-                                    std::move(disqualified), referrals, enum_arg<no_consensus_choice>(action, "action"),
-                                    std::move(reason)});
+            [](meeting_handle& h, std::string title, const py::object& objections, const py::object& abstentions,
+               const py::object& disqualified, int referrals, const std::optional<std::string>& action,
+               const std::optional<std::string>& reason) {
+                return h.core.consider(
+                    {std::move(title), ids_arg(objections, "objections"), ids_arg(abstentions, "abstentions"),
+                     ids_arg(disqualified, "disqualified"), referrals,
+                     action ? enum_arg<no_consensus_choice>(*action, "action") : no_consensus_choice::unspecified,
+                     reason.value_or("")});
             },
-            py::arg("title"), py::arg("objections"), py::arg("abstentions"), py::arg("disqualified"),
-            py::arg("referrals"), py::arg("action"), py::arg("reason"))
-        .def("arrive", &meeting::arrive, py::arg("seat_id"), py::arg("remote"))
+            py::arg("title"), py::arg("objections") = py::none(), py::arg("abstentions") = py::none(),
+            py::arg("disqualified") = py::none(), py::arg("referrals") = 0, py::arg("action") = py::none(),
+            py::arg("reason") = py::none(),
+            "Decides one agenda item. ``action`` is what the meeting chooses without consensus (\"refer_back\" or "
+            "\"remove\"; default: the ruleset's on_no_consensus); ``reason`` is what renewed preparation must "
+            "address. Raises NotPermitted (RGT-1, RGT-4), RuleViolation (CNS-2, CNS-3) or ArgumentError (a seat "
+            "named twice); a refused call changes nothing.")
+        .def(
+            "arrive",
+            [](meeting_handle& h, const std::string& seat_id, bool remote) { h.core.arrive(seat_id, remote); },
+            py::arg("seat_id"), py::arg("remote") = false,
+            "A member arrives between items, on site or remotely (QRM-7); an ordinary member takes the seat back at "
+            "the next item (QRM-5).")
         .def(
             "leave",
-            [](meeting& mt, const std::string& seat_id, const std::string& reason) {
-                mt.leave(seat_id, enum_arg<leave_reason>(reason, "reason"));
+            [](meeting_handle& h, const std::string& seat_id, const std::string& reason) {
+                h.core.leave(seat_id, enum_arg<leave_reason>(reason, "reason"));
             },
-            py::arg("seat_id"), py::arg("reason"))
+            py::arg("seat_id"), py::arg("reason") = "left",
+            "A member leaves between items; reason \"left\" (does not serve again today, QRM-5) or \"disqualified\".")
         .def(
-            "setup", [](const meeting& mt) { return setup_dict(mt.setup()); }, "The setup exactly as given.")
+            "setup", [](const meeting_handle& h) { return setup_dict(h.core.setup()); },
+            "The setup exactly as given: ``Meeting(ruleset, **m.setup())`` gives the same rulings. Derived values, "
+            "such as the chair taken from the rotation, are in the rulings (``Ruling.chair``).")
         .def_property_readonly(
-            "rulings", [](const meeting& mt) { return mt.rulings(); }, "Copies of the rulings so far, in order.");
+            "rulings", [](const meeting_handle& h) { return h.core.rulings(); }, "The rulings so far, in order.")
+        .def("__repr__", [](const meeting_handle& h) {
+            return "<Meeting of " + h.core.setup().forum + " on " + to_iso_string(h.core.setup().day) + " under " +
+                   h.rules->rules->id + ": " + std::to_string(h.core.rulings().size()) + " item(s)>";
+        });
 }
 
 }  // namespace samverkan::python

@@ -12,6 +12,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -78,13 +79,12 @@ struct compiled_forum {
     seat_mask all, ordinary, substitute, municipal, region;
     std::vector<seat_mask> own_substitutes;    ///< per seat: the substitutes of its body (QRM-2)
     std::vector<seat_mask> scope_substitutes;  ///< per seat: the substitutes in substitution_scope (QRM-2)
-    std::vector<std::pair<std::string_view, std::uint16_t>> by_id;  ///< sorted, for find()
+    std::unordered_map<std::string_view, std::uint16_t> by_id;  ///< seat id -> index, for find()
 
     /// The index of the seat with this id, or nullopt.
     [[nodiscard]] std::optional<std::uint16_t> find(std::string_view seat_id) const noexcept {
-        const auto it = std::lower_bound(by_id.begin(), by_id.end(), seat_id,
-                                         [](const auto& entry, std::string_view id) { return entry.first < id; });
-        if (it == by_id.end() || it->first != seat_id) return std::nullopt;
+        const auto it = by_id.find(seat_id);
+        if (it == by_id.end()) return std::nullopt;
         return it->second;
     }
 
@@ -109,9 +109,8 @@ using compiled_forum_ptr = std::shared_ptr<const compiled_forum>;
     for (const seat& s : f.seats) {
         (s.kind == seat_kind::ordinary ? cf->ordinary : cf->substitute).set(s.index);
         (s.side == side::municipal ? cf->municipal : cf->region).set(s.index);
-        cf->by_id.emplace_back(s.id, static_cast<std::uint16_t>(s.index));
+        cf->by_id.emplace(s.id, static_cast<std::uint16_t>(s.index));
     }
-    std::sort(cf->by_id.begin(), cf->by_id.end());
     cf->ordinary_count = cf->ordinary.count();
     cf->threshold = quorum_threshold(cf->params.quorum, cf->ordinary_count);  // QRM-3
     cf->own_substitutes.resize(cf->seats);

@@ -33,17 +33,6 @@ enum class leave_reason : std::uint8_t {
     disqualified,  ///< jäv: may come back and serve later (QRM-4)
 };
 
-/// Everything a meeting starts from, exactly as the caller gave it.
-struct meeting_setup {
-    std::string forum = "politiskt_samrad";
-    date day{};
-    std::vector<std::string> present;                   ///< seat ids present when the meeting opens
-    std::vector<std::string> remote;                    ///< seat ids taking part remotely (QRM-7); implies present
-    std::optional<std::string> chair;                   ///< none: the rotation's term in force decides (ROT-3a)
-    std::optional<std::string> vice_chair;              ///< likewise
-    std::map<std::string, person, std::less<>> people;  ///< by seat id
-};
-
 /// One agenda item as put to the meeting.
 struct agenda_item {
     std::string title;
@@ -70,35 +59,35 @@ public:
         : meeting(compile_forum(std::move(rules), setup.forum), meeting_setup(setup)) {}
 
     /// A meeting of an already compiled forum (compile once, meet many times); setup.forum must name it.
-    meeting(compiled_forum_ptr forum, meeting_setup setup) : setup_(std::move(setup)) {
+    meeting(compiled_forum_ptr forum, meeting_setup setup) {
         auto ctx = std::make_shared<meeting_context>();
         ctx->forum = std::move(forum);
+        ctx->setup = std::move(setup);
         context_ = ctx;  // completed below; shared as const by the rulings
+        const meeting_setup& given = ctx->setup;
         const compiled_forum& cf = *ctx->forum;
         const ruleset& rs = *cf.rules;
-        if (setup_.forum != cf.source->id)
-            throw invalid_argument("meeting_setup.forum is '" + setup_.forum + "' but the compiled forum is '" +
+        if (given.forum != cf.source->id)
+            throw invalid_argument("meeting_setup.forum is '" + given.forum + "' but the compiled forum is '" +
                                    cf.source->id + "'");
         // § 0: a meeting is held under the version in force on its day.
-        if (!setup_.day.ok()) throw invalid_argument("meeting_setup.day is not a calendar date");
-        if (!rs.in_force_on(setup_.day))
+        if (!given.day.ok()) throw invalid_argument("meeting_setup.day is not a calendar date");
+        if (!rs.in_force_on(given.day))
             throw no_ruleset_in_force("ruleset " + rs.id + " is in force " + to_iso_string(rs.valid_from) + " – " +
                                       (rs.valid_to ? to_iso_string(*rs.valid_to) : std::string("until replaced")) +
-                                      "; a meeting on " + to_iso_string(setup_.day) + " is outside it");
-        ctx->day = setup_.day;
-        present_ = mask_of(setup_.present, "be present", "present");
-        remote_ = mask_of(setup_.remote, "take part remotely", "remote");
+                                      "; a meeting on " + to_iso_string(given.day) + " is outside it");
+        present_ = mask_of(given.present, "be present", "present");
+        remote_ = mask_of(given.remote, "take part remotely", "remote");
         present_ |= remote_;
-        for (const auto& [id, who] : setup_.people) (void)index_of(id, "be listed among the people");
-        ctx->people = setup_.people;
+        for (const auto& [id, who] : given.people) (void)index_of(id, "be listed among the people");
 
         // CMP-5: chair and vice chair hold ordinary seats of the forum, two different seats. Offices not given
         // come from the rotation's term in force on the day (ROT-3a), as the body's first ordinary seat.
-        ctx->chair = setup_.chair;
-        ctx->vice_chair = setup_.vice_chair;
+        ctx->chair = given.chair;
+        ctx->vice_chair = given.vice_chair;
         if ((!ctx->chair || !ctx->vice_chair) && cf.source->id == rs.rotation.forum &&
-            rs.rotation.anchor <= setup_.day) {
-            const term t = term_on(rs, setup_.day);
+            rs.rotation.anchor <= given.day) {
+            const term t = term_on(rs, given.day);
             if (!ctx->chair) ctx->chair = ordinary_seat_of(t.chair);
             if (!ctx->vice_chair) ctx->vice_chair = ordinary_seat_of(t.vice_chair);
             ctx->rotation = rotation_source{t.chair, t.vice_chair, t.start, t.end};
@@ -115,7 +104,7 @@ public:
     [[nodiscard]] const forum& meeting_forum() const noexcept { return *compiled().source; }
     [[nodiscard]] const compiled_forum& compiled() const noexcept { return *context_->forum; }
     /// The setup exactly as given; derived values (such as offices from the rotation) are in context().
-    [[nodiscard]] const meeting_setup& setup() const noexcept { return setup_; }
+    [[nodiscard]] const meeting_setup& setup() const noexcept { return context_->setup; }
     [[nodiscard]] const meeting_context& context() const noexcept { return *context_; }
     [[nodiscard]] const std::vector<ruling>& rulings() const noexcept { return rulings_; }
 
@@ -198,7 +187,7 @@ private:
         const compiled_forum& cf = *ctx.forum;
         const bool by_tenure = cf.params.presiding == presiding_fallback::longest_serving_then_eldest;
         std::vector<std::pair<std::uint16_t, const person*>> known;
-        for (const auto& [id, who] : ctx.people)
+        for (const auto& [id, who] : ctx.setup.people)
             if (who.born && (!by_tenure || who.member_since)) known.emplace_back(*cf.find(id), &who);
         std::sort(known.begin(), known.end(), [&](const auto& a, const auto& b) {
             if (by_tenure && *a.second->member_since != *b.second->member_since)
@@ -234,7 +223,6 @@ private:
         throw error("internal: refuse() called without a refusal");
     }
 
-    meeting_setup setup_;
     std::shared_ptr<const meeting_context> context_;
     seat_mask present_, remote_, left_;
     seat_assignment previous_ = empty_assignment();

@@ -72,14 +72,25 @@ struct rotation_source {
     date end{};
 };
 
-/// What a meeting fixes for all its items, derived values included. Shared by its rulings.
+/// Everything a meeting starts from, exactly as the caller gave it.
+struct meeting_setup {
+    std::string forum = "politiskt_samrad";
+    date day{};
+    std::vector<std::string> present;                   ///< seat ids present when the meeting opens
+    std::vector<std::string> remote;                    ///< seat ids taking part remotely (QRM-7); implies present
+    std::optional<std::string> chair;                   ///< none: the rotation's term in force decides (ROT-3a)
+    std::optional<std::string> vice_chair;              ///< likewise
+    std::map<std::string, person, std::less<>> people;  ///< by seat id
+};
+
+/// What a meeting fixes for all its items: the setup as given and the values derived from it. Shared by
+/// its rulings.
 struct meeting_context {
     compiled_forum_ptr forum;
-    date day{};
+    meeting_setup setup;
     std::optional<std::string> chair;         ///< the chair's seat in force (given, or from the rotation)
     std::optional<std::string> vice_chair;    ///< likewise
     std::optional<rotation_source> rotation;  ///< set when an office came from the rotation
-    std::map<std::string, person, std::less<>> people;
     presiding_order order;
 };
 
@@ -96,7 +107,7 @@ public:
 
     [[nodiscard]] const std::string& title() const noexcept { return title_; }
     [[nodiscard]] const std::string& forum_id() const noexcept { return context_->forum->source->id; }
-    [[nodiscard]] date day() const noexcept { return context_->day; }
+    [[nodiscard]] date day() const noexcept { return context_->setup.day; }
     [[nodiscard]] const std::string& ruleset_id() const noexcept { return context_->forum->rules->id; }
     [[nodiscard]] const std::optional<std::string>& chair() const noexcept { return context_->chair; }
     [[nodiscard]] const std::optional<std::string>& vice_chair() const noexcept { return context_->vice_chair; }
@@ -163,9 +174,20 @@ private:
         m.for_each([&](std::size_t i) { out.push_back(id(i)); });
         return out;
     }
+    /// The fields the fallback needs that some seat in `lacking` does not have, in the fallback's order.
     [[nodiscard]] std::vector<std::string> missing_fields() const {
-        if (cf().params.presiding == presiding_fallback::longest_serving_then_eldest) return {"member_since", "born"};
-        return {"born"};
+        bool since = false, born = false;
+        const bool by_tenure = cf().params.presiding == presiding_fallback::longest_serving_then_eldest;
+        result_.lacking.for_each([&](std::size_t i) {
+            const auto it = context_->setup.people.find(id(i));
+            const person* p = it == context_->setup.people.end() ? nullptr : &it->second;
+            since = since || (by_tenure && (p == nullptr || !p->member_since));
+            born = born || p == nullptr || !p->born;
+        });
+        std::vector<std::string> out;
+        if (since) out.emplace_back("member_since");
+        if (born) out.emplace_back("born");
+        return out;
     }
 
     std::shared_ptr<const meeting_context> context_;
@@ -244,9 +266,9 @@ inline std::vector<ruling_step> ruling::steps() const {
             const bool by_tenure = p.presiding == presiding_fallback::longest_serving_then_eldest;
             if (r.basis == presiding_basis::fallback) {
                 const auto& who = id(r.presiding);
-                const auto it = context_->people.find(who);
+                const auto it = context_->setup.people.find(who);
                 const person none;
-                const person& pp = it == context_->people.end() ? none : it->second;
+                const person& pp = it == context_->setup.people.end() ? none : it->second;
                 std::vector<fact> facts{{"seat", who}, {"name", pp.name}};
                 if (by_tenure && pp.member_since) facts.push_back({"member_since", to_iso_string(*pp.member_since)});
                 if (pp.born) facts.push_back({"born", to_iso_string(*pp.born)});

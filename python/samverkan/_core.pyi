@@ -7,7 +7,7 @@
 
 import datetime
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, type_check_only
 
 if TYPE_CHECKING:
@@ -289,26 +289,32 @@ class Meeting(metaclass=_pybind11_type):
     def __init__(
         self,
         ruleset: Ruleset,
-        forum: str,
-        date: datetime.date,
-        present: Sequence[str],
-        chair: str | None,
-        vice_chair: str | None,
-        people: Mapping[str, tuple[str, datetime.date | None, datetime.date | None]],
-        remote: Sequence[str],
+        forum: str = "politiskt_samrad",
+        date: datetime.date | str | None = None,
+        present: Iterable[str] | None = None,
+        chair: str | None = None,
+        vice_chair: str | None = None,
+        people: Mapping[str, Mapping[str, Any] | str] | None = None,
+        remote: Iterable[str] | None = None,
     ) -> None: ...
+    @property
+    def ruleset(self) -> Ruleset: ...
+    @property
+    def forum(self) -> str: ...
+    @property
+    def date(self) -> datetime.date: ...
     def consider(
         self,
         title: str,
-        objections: Sequence[str],
-        abstentions: Sequence[str],
-        disqualified: Sequence[str],
-        referrals: int,
-        action: str,
-        reason: str,
+        objections: Iterable[str] | None = None,
+        abstentions: Iterable[str] | None = None,
+        disqualified: Iterable[str] | None = None,
+        referrals: int = 0,
+        action: str | None = None,
+        reason: str | None = None,
     ) -> Ruling: ...
-    def arrive(self, seat_id: str, remote: bool) -> None: ...
-    def leave(self, seat_id: str, reason: str) -> None: ...
+    def arrive(self, seat_id: str, remote: bool = False) -> None: ...
+    def leave(self, seat_id: str, reason: str = "left") -> None: ...
     def setup(self) -> dict[str, Any]: ...
     @property
     def rulings(self) -> list[Ruling]: ...
