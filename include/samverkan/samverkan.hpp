@@ -6,6 +6,7 @@
 #include <samverkan/errors.hpp>
 #include <samverkan/explanation.hpp>
 #include <samverkan/forum.hpp>
+#include <samverkan/kernel.hpp>
 #include <samverkan/load.hpp>
 #include <samverkan/meeting.hpp>
 #include <samverkan/parameters.hpp>
@@ -16,6 +17,8 @@
 #include <samverkan/rules.hpp>
 #include <samverkan/ruleset.hpp>
 #include <samverkan/ruleset_check.hpp>
+#include <samverkan/ruling.hpp>
 #include <samverkan/seat.hpp>
+#include <samverkan/seat_mask.hpp>
 #include <samverkan/source_mark.hpp>
 #include <samverkan/structure.hpp>

@@ -37,6 +37,15 @@ namespace {
 
 const samverkan::date meeting_day = year{2026} / March / 13;
 
+/// The 2026 ruleset with `n` more ordinary Göteborg seats (goteborg/ord10, …) in the samråd.
+samverkan::ruleset_ptr with_more_goteborg_seats(int n) {
+    const std::string first = "      - {id: dn_goteborg/ord, kind: ordinary, body: dn_goteborg}";
+    std::string extra;
+    for (int i = 10; i < 10 + n; ++i)
+        extra += "\n      - {id: goteborg/ord" + std::to_string(i) + ", kind: ordinary, body: goteborg}";
+    return samverkan::test::with(first, first + extra);
+}
+
 samverkan::item_masks everyone_present(const samverkan::compiled_forum& cf) {
     samverkan::item_masks in;
     in.present = cf.all;
@@ -88,11 +97,7 @@ TEST(Kernel, InputBitsBeyondTheForumAreIgnored) {
 
 TEST(Kernel, ForumsAboveSixtyFourSeatsUseSeveralWords) {
     // 80 more Göteborg seats: 107 seats, 95 ordinary, so quorum is 48 (QRM-3).
-    std::string extra;
-    for (int i = 10; i < 90; ++i)
-        extra += "\n      - {id: goteborg/ord" + std::to_string(i) + ", kind: ordinary, body: goteborg}";
-    const auto rs = samverkan::test::with("      - {id: dn_goteborg/ord, kind: ordinary, body: dn_goteborg}",
-                                          "      - {id: dn_goteborg/ord, kind: ordinary, body: dn_goteborg}" + extra);
+    const auto rs = with_more_goteborg_seats(80);
     const auto cf = samverkan::compile_forum(rs, "politiskt_samrad");
     ASSERT_EQ(cf->seats, 107u);
     EXPECT_EQ(cf->threshold, 48u);
@@ -110,11 +115,7 @@ TEST(Kernel, ForumsAboveSixtyFourSeatsUseSeveralWords) {
 }
 
 TEST(Kernel, ForumWithMoreSeatsThanTheKernelTakesIsRefusedWhenCompiled) {
-    std::string extra;
-    for (int i = 10; i < 300; ++i)
-        extra += "\n      - {id: goteborg/ord" + std::to_string(i) + ", kind: ordinary, body: goteborg}";
-    const auto rs = samverkan::test::with("      - {id: dn_goteborg/ord, kind: ordinary, body: dn_goteborg}",
-                                          "      - {id: dn_goteborg/ord, kind: ordinary, body: dn_goteborg}" + extra);
+    const auto rs = with_more_goteborg_seats(290);  // 317 seats
     EXPECT_THROW((void)samverkan::compile_forum(rs, "politiskt_samrad"), samverkan::invalid_argument);
 }
 
