@@ -3,17 +3,17 @@
 
 #include <string>
 
-#include <pybind11/pybind11.h>
-
 #include <samverkan/detail/enum_names.hpp>
+#include <samverkan/errors.hpp>
 
 namespace samverkan::python {
 
-/// The enumerator named `text`; ValueError "<what> must be a, b or c, not 'x'" otherwise.
+/// The enumerator named `text`; invalid_argument (Python ArgumentError, a ValueError) "<what> must be a, b or
+/// c, not 'x'" otherwise.
 template <class E>
 E enum_arg(const std::string& text, const char* what) {
     if (auto e = enum_from_string<E>(text)) return *e;
-    throw pybind11::value_error(std::string(what) + " must be " + detail::enum_choices<E>() + ", not '" + text + "'");
+    throw invalid_argument(std::string(what) + " must be " + detail::enum_choices<E>() + ", not '" + text + "'");
 }
 
 }  // namespace samverkan::python

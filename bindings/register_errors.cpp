@@ -59,6 +59,9 @@ void register_errors(py::module_& m) {
                "An id (forum, body, seat) the ruleset does not know; .id is the id asked for.");
     make_class(m, "NoRulesetInForce", py::make_tuple(base, builtins.attr("LookupError")), py::dict(),
                "No embedded ruleset is in force on the date asked for.");
+    make_class(m, "ArgumentError", py::make_tuple(base, builtins.attr("ValueError")), py::dict(),
+               "An argument the caller gave is malformed: an unknown name, a duplicate id, an out-of-range count or "
+               "date.");
 
     py::register_exception_translator([](std::exception_ptr p) {
         try {
@@ -86,6 +89,8 @@ void register_errors(py::module_& m) {
             raise("UnknownId", e.what(), a);
         } catch (const no_ruleset_in_force& e) {
             raise("NoRulesetInForce", e.what(), py::dict());
+        } catch (const invalid_argument& e) {
+            raise("ArgumentError", e.what(), py::dict());
         } catch (const error& e) {
             raise("Error", e.what(), py::dict());
         }

@@ -69,6 +69,13 @@ public:
     using rule_violation::rule_violation;
 };
 
+/// An argument the caller gave is malformed: an unknown name, a duplicate id, an out-of-range count or
+/// date. The message names the argument and what would be accepted.
+class invalid_argument : public error {
+public:
+    using error::error;
+};
+
 /// An id (forum, body, seat, ruleset) that the ruleset does not know.
 class unknown_id : public error {
 public:

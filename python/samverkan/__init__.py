@@ -24,6 +24,7 @@ except ImportError as exc:  # pragma: no cover - only without a build
     ) from exc
 
 from ._core import (
+    ArgumentError,
     Body,
     Edge,
     Error,
@@ -47,6 +48,7 @@ from .meeting import Meeting, Ruling
 from .rotation import RotationViolation, Schedule, Term, Violation, validate_rotation
 
 __all__ = [
+    "ArgumentError",
     "Body",
     "DateLike",
     "Edge",

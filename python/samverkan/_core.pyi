@@ -38,6 +38,7 @@ class UnknownId(Error, KeyError):
     id: str | None
 
 class NoRulesetInForce(Error, LookupError): ...
+class ArgumentError(Error, ValueError): ...
 
 # The rule catalogue (register_rules.cpp).
 
