@@ -425,13 +425,24 @@ void read_rotation(const context& ctx, const YAML::Node& n, const std::string& k
                   "vice_succeeds", "lgs_coordination", "align_with_mandate", "mandate"});
     rot.mark = r.mark();
     if (r.has("forum")) rot.forum = identifier(ctx, r.optional("forum"), r.key("forum"));
-    if (r.has("term_years")) rot.term_years = static_cast<int>(integer(ctx, r.optional("term_years"), r.key("term_years"), 1, 20));
+    if (r.has("term_years"))
+        rot.term_years =
+            static_cast<int>(integer(ctx, r.optional("term_years"), r.key("term_years"), 1, max_term_years));
     if (r.has("anchor")) rot.anchor = calendar_date(ctx, r.optional("anchor"), r.key("anchor"));
     if (r.has("first_holder")) rot.first_holder = identifier(ctx, r.optional("first_holder"), r.key("first_holder"));
     if (r.has("alternate_sides")) rot.alternate_sides = boolean(ctx, r.optional("alternate_sides"), r.key("alternate_sides"));
     map_reader pools(ctx, r.required("pools", "ROT-2"), r.key("pools"), {"municipal", "region"});
-    rot.municipal_pool = id_list(ctx, pools.required("municipal", "ROT-2"), pools.key("municipal"));
-    rot.region_pool = id_list(ctx, pools.required("region", "ROT-2"), pools.key("region"));
+    // ROT-2: the chair rotates between both sides, so neither pool may be empty.
+    auto pool = [&](const char* name) {
+        const auto node = pools.required(name, "ROT-2");
+        if (node.IsSequence() && node.size() == 0)
+            ctx.fail(node.Mark(), pools.key(name),
+                     std::string("the ") + name + " pool is empty; list at least one eligible body of that side",
+                     "ROT-2");
+        return id_list(ctx, node, pools.key(name));
+    };
+    rot.municipal_pool = pool("municipal");
+    rot.region_pool = pool("region");
     if (r.has("vice_from_other_side"))
         rot.vice_from_other_side = boolean(ctx, r.optional("vice_from_other_side"), r.key("vice_from_other_side"));
     if (r.has("vice_succeeds")) rot.vice_succeeds = boolean(ctx, r.optional("vice_succeeds"), r.key("vice_succeeds"));
@@ -442,8 +453,11 @@ void read_rotation(const context& ctx, const YAML::Node& n, const std::string& k
     if (r.has("mandate")) {
         map_reader mr(ctx, r.optional("mandate"), r.key("mandate"), {"first_election", "years"});
         if (mr.has("first_election"))
-            rot.first_election_year = static_cast<int>(integer(ctx, mr.optional("first_election"), mr.key("first_election"), 1900, 9999));
-        if (mr.has("years")) rot.mandate_years = static_cast<int>(integer(ctx, mr.optional("years"), mr.key("years"), 1, 20));
+            rot.first_election_year = static_cast<int>(integer(
+                ctx, mr.optional("first_election"), mr.key("first_election"), min_election_year, max_election_year));
+        if (mr.has("years"))
+            rot.mandate_years =
+                static_cast<int>(integer(ctx, mr.optional("years"), mr.key("years"), 1, max_mandate_years));
     }
 }
 

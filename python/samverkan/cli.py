@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from . import Error, Ruleset, load, load_default, rules
 from ._dates import to_date
 from .report import report
-from .rotation import COLUMNS, rotation, validate_rotation
+from .rotation import COLUMNS, MAX_TERMS, rotation, validate_rotation
 
 
 def _date(text: str) -> _dt.date:
@@ -20,6 +20,17 @@ def _date(text: str) -> _dt.date:
         return to_date(text, "--on")
     except ValueError as exc:
         raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _terms(text: str) -> int:
+    """A term count for --terms, refused before anything is loaded when out of range."""
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if not 0 <= n <= MAX_TERMS:
+        raise argparse.ArgumentTypeError(f"{n} is not between 0 and {MAX_TERMS} (max_rotation_terms)")
+    return n
 
 
 def _ruleset(args: argparse.Namespace) -> Ruleset:
@@ -54,7 +65,13 @@ def _parser() -> argparse.ArgumentParser:
         "rotation", help="the chair rotation years ahead, or the check of a schedule (--check)"
     )
     _add_ruleset_options(p)
-    p.add_argument("--terms", type=int, default=8, metavar="N", help="how many terms (default 8)")
+    p.add_argument(
+        "--terms",
+        type=_terms,
+        default=8,
+        metavar="N",
+        help=f"how many terms (default 8, at most {MAX_TERMS})",
+    )
     p.add_argument("--format", choices=("table", "csv", "json", "markdown", "mermaid"), default="table")
     p.add_argument(
         "--check",
@@ -91,8 +108,6 @@ def _rotation(args: argparse.Namespace, ruleset: Ruleset) -> int:
         warnings = len(found) - errors
         print(f"{len(rows)} terms checked against {ruleset.id}: {errors} error(s), {warnings} warning(s)")
         return 1 if errors else 0
-    if args.terms < 0:
-        raise SystemExit("samverkan rotation: --terms must be 0 or more")
     schedule = rotation(ruleset, terms=args.terms, start=args.on)
     rows = schedule.rows()
     for row in rows:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as _dt
 from collections import Counter
 
-from ._core import Forum, Ruleset, find_rule
+from ._core import ArgumentError, Forum, Ruleset, find_rule
 from .rotation import chair_on
 
 LEVELS = ("political", "strategic", "operational", "support")
@@ -117,12 +117,16 @@ def report(ruleset: Ruleset, on: _dt.date | None = None) -> str:
         f"first chair {rot['first_holder']}, LGS coordination {rot['lgs_coordination']}"
     )
     if on is not None and on >= rot["anchor"]:
-        term = chair_on(ruleset, on)
-        lgs = term.lgs_chair_side or "-"
-        add(
-            f"  Presidium on {on.isoformat()} (ROT-3a): chair {term.chair}, vice chair {term.vice_chair} "
-            f"(term {term.start.isoformat()} – {term.end.isoformat()}; LGS chair side {lgs})"
-        )
+        try:
+            term = chair_on(ruleset, on)
+        except ArgumentError as exc:  # a term running past the last date the library handles
+            add(f"  Presidium on {on.isoformat()} (ROT-3a): not given: {exc}")
+        else:
+            lgs = term.lgs_chair_side or "-"
+            add(
+                f"  Presidium on {on.isoformat()} (ROT-3a): chair {term.chair}, vice chair {term.vice_chair} "
+                f"(term {term.start.isoformat()} – {term.end.isoformat()}; LGS chair side {lgs})"
+            )
 
     if ruleset.focus_areas or ruleset.equity_groups:
         add("")

@@ -149,6 +149,17 @@ TEST(Check, SeveralFaultsAreAllReported) {
     EXPECT_EQ(problems[2].rule, "ROT-1");
 }
 
+TEST(Check, ROT2_EmptyPoolNamesItsKey) {
+    auto rs = tiny();
+    rs.rotation.municipal_pool.clear();
+    rs.rotation.first_holder = "styrelsen";
+    const auto problems = samverkan::check_consistency(rs);
+    ASSERT_EQ(problems.size(), 1u) << listed(problems);
+    EXPECT_EQ(problems[0].rule, "ROT-2");
+    EXPECT_EQ(problems[0].mark.key, "rotation.pools.municipal");
+    EXPECT_EQ(problems[0].message, "the municipal pool is empty; list at least one eligible body of that side");
+}
+
 TEST_P(BrokenRuleset, NamesTheRule) {
     const auto& c = GetParam();
     auto rs = copy_2026();
@@ -245,6 +256,15 @@ INSTANTIATE_TEST_SUITE_P(
                "mandate_years must be 1 or more"},
         broken{"ROT2_EmptyPool", [](samverkan::ruleset& rs) { rs.rotation.region_pool.clear(); }, "ROT-2",
                "the region pool is empty"},
+        broken{"ROT1_TermOfTooManyYears", [](samverkan::ruleset& rs) { rs.rotation.term_years = 21; }, "ROT-1",
+               "term_years must be at most 20"},
+        broken{"ROT6_MandateOfTooManyYears", [](samverkan::ruleset& rs) { rs.rotation.mandate_years = 21; }, "ROT-6",
+               "mandate_years must be at most 20"},
+        broken{"ROT6_FirstElectionOutOfRange", [](samverkan::ruleset& rs) { rs.rotation.first_election_year = -5; },
+               "ROT-6", "the first election year must be between 1900 and 9999"},
+        broken{"ROT6_AnchorAfterTheLastDate",
+               [](samverkan::ruleset& rs) { rs.rotation.anchor = year{10000} / January / 1; }, "ROT-6",
+               "anchor must be a calendar date no later than 9999-12-31"},
         broken{"ROT2_PurchaserInPool", [](samverkan::ruleset& rs) { rs.rotation.region_pool[0] = "dn_vastra"; }, "ROT-2",
                "purchaser body 'dn_vastra' is not in the chair rotation"},
         broken{"ROT2_UnknownBodyInPool", [](samverkan::ruleset& rs) { rs.rotation.region_pool[0] = "regionhalsa"; },

@@ -342,6 +342,20 @@ INSTANTIATE_TEST_SUITE_P(
                  "2025-12-31"}),
     case_name<bad_edit>);
 
+INSTANTIATE_TEST_SUITE_P(
+    Rotation, EditedRuleset,
+    ::testing::Values(
+        // ROT-2: the chair rotates between both sides; an empty pool is refused where it is written.
+        bad_edit{"ROT2_EmptyMunicipalPool", "municipal: [goteborg, molndal, harryda, partille, ockero]",
+                 "municipal: []", "rotation.pools.municipal", "ROT-2", "the municipal pool is empty", "[]\n"},
+        bad_edit{"ROT2_EmptyRegionPool",
+                 "region: [regionhalsan, narhalsan, tandvard, habilitering_halsa, sjukhusen_i_vaster, su]",
+                 "region: []", "rotation.pools.region", "ROT-2", "the region pool is empty", "[]\n"},
+        bad_edit{"ROT6_FirstHolderInNoPool", "first_holder: goteborg", "first_holder: dn_vastra",
+                 "rotation.first_holder", "ROT-6", "first_holder 'dn_vastra' is in neither rotation pool",
+                 "dn_vastra             # ROT-6"}),
+    case_name<bad_edit>);
+
 // ---- faults the checks find after reading ----------------------------------------------------------
 
 // Problems found by check_consistency() carry the location of the element they concern.
