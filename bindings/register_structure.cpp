@@ -44,6 +44,8 @@ void register_structure(py::module_& m) {
         .def("preparers_of", &structure::preparers_of, py::arg("forum_id"), "Who prepares the forum's matters (STR-1, STR-2).")
         .def("adopters_of", &structure::adopters_of, py::arg("forum_id"),
              "The bodies that must adopt the forum's directional positions (CNS-5).")
+        .def("action_plan_decider", &structure::action_plan_decider,
+             "The forum that decides the handlingsplan and follows it up yearly (STR-3); None when there is none.")
         .def("path", &structure::path, py::arg("from_id"), py::arg("to_id"),
              "The ids along which a question travels from one forum or body to another; [] when none.")
         .def("reaches", &structure::reaches, py::arg("from_id"), py::arg("to_id"))

@@ -462,7 +462,7 @@ void read_rotation(const context& ctx, const YAML::Node& n, const std::string& k
 }
 
 void read_plan(const context& ctx, const YAML::Node& n, const std::string& key, ruleset& rs) {
-    map_reader r(ctx, n, key, {"period", "focus_areas", "equity_groups"});
+    map_reader r(ctx, n, key, {"period", "focus_areas", "equity_groups", "action_plan"});
     if (r.has("period")) {
         map_reader pr(ctx, r.optional("period"), r.key("period"), {"from", "to"});
         const auto from = calendar_date(ctx, pr.required("from"), pr.key("from"));
@@ -479,6 +479,12 @@ void read_plan(const context& ctx, const YAML::Node& n, const std::string& key, 
     };
     items("focus_areas", rs.focus_areas);
     items("equity_groups", rs.equity_groups);
+    if (r.has("action_plan")) {
+        // STR-3: the forum that decides the handlingsplan and follows it up yearly.
+        map_reader ar(ctx, r.optional("action_plan"), r.key("action_plan"), {"decided_by"});
+        rs.action_plan =
+            action_plan{identifier(ctx, ar.required("decided_by", "STR-3"), ar.key("decided_by")), ar.mark()};
+    }
 }
 
 ruleset read_ruleset(const context& ctx, const YAML::Node& root) {

@@ -182,6 +182,14 @@ inline void check_parameters(const ruleset& rs, std::vector<problem>& out) {
     check_pool(r.municipal_pool, side::municipal, "municipal");
     check_pool(r.region_pool, side::region, "region");
 
+    // STR-3: the handlingsplan is decided by a forum of the structure.
+    if (rs.action_plan && rs.find_forum(rs.action_plan->decided_by) == nullptr)
+        out.push_back(
+            {"STR-3",
+             "the handlingsplan is decided by unknown forum '" + rs.action_plan->decided_by + "'" +
+                 detail::did_you_mean(rs.action_plan->decided_by, rs.forums | ranges::views::transform(&forum::id)),
+             {rs.action_plan->mark.line, rs.action_plan->mark.column, "plan.action_plan.decided_by"}});
+
     for (const auto& f : rs.forums) {
         for (std::size_t i = 0; i < f.offices.size(); ++i)
             if (rs.find_forum(f.offices[i].forum) == nullptr)

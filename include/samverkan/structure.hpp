@@ -126,6 +126,13 @@ public:
         return sources_into(require_forum(forum_id), relation_type::adopts);
     }
 
+    /// STR-3: the forum that decides the övergripande handlingsplan and follows it up yearly (LGS in 2026);
+    /// none when the ruleset has no handlingsplan (the 2016 agreement names none).
+    [[nodiscard]] std::optional<std::string> action_plan_decider() const {
+        if (!rules_->action_plan) return std::nullopt;
+        return rules_->action_plan->decided_by;
+    }
+
     /// The shortest way a question travels from one forum or body to another, along preparation,
     /// reporting and representation edges (STR-4, STR-8, STR-1); empty when there is none.
     [[nodiscard]] std::vector<std::string> path(std::string_view from_id, std::string_view to_id) const {

@@ -74,6 +74,11 @@ def report(ruleset: Ruleset, on: _dt.date | None = None) -> str:
     if themes:
         path = s.path(themes[0].id, samrad_id)
         add(f"  A question raised in {themes[0].id} reaches the samråd via: {' → '.join(path)}")
+    decider = s.action_plan_decider()
+    add(
+        "  Decides the handlingsplan and follows it up yearly (STR-3): "
+        + (decider if decider is not None else "- (this ruleset names no handlingsplan)")
+    )
     adopters = s.adopters_of(samrad_id)
     add(f"  Adopt the samråd's directional positions (CNS-5): {len(adopters)} bodies")
     add(f"    {', '.join(adopters)}")

@@ -343,6 +343,16 @@ INSTANTIATE_TEST_SUITE_P(
     case_name<bad_edit>);
 
 INSTANTIATE_TEST_SUITE_P(
+    Plan, EditedRuleset,
+    ::testing::Values(
+        bad_edit{"STR3_HandlingsplanDecidedByUnknownForum", "action_plan: {decided_by: lgs}",
+                 "action_plan: {decided_by: lgz}", "plan.action_plan.decided_by", "STR-3",
+                 "the handlingsplan is decided by unknown forum 'lgz' (did you mean 'lgs'?)", "lgz}"},
+        bad_edit{"STR3_HandlingsplanWithoutDecider", "action_plan: {decided_by: lgs}", "action_plan: {}",
+                 "plan.action_plan.decided_by", "STR-3", "missing required key 'decided_by'", "{}"}),
+    case_name<bad_edit>);
+
+INSTANTIATE_TEST_SUITE_P(
     Rotation, EditedRuleset,
     ::testing::Values(
         // ROT-2: the chair rotates between both sides; an empty pool is refused where it is written.

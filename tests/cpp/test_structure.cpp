@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -94,6 +95,13 @@ TEST(Structure, STR2_StyrgruppPreparesForLgs) {
     EXPECT_EQ(samverkan::structure(v2026()).preparers_of("lgs"), (strings{"lgs_beredning"}));
     // STR-2 comes from the 2026 plan (000); the 2016 agreement names no preparer of LGS.
     EXPECT_TRUE(samverkan::structure(v2016()).preparers_of("lgs").empty());
+}
+
+TEST(Structure, STR3_LgsDecidesTheHandlingsplanIn2026AndThe2016AgreementNamesNone) {
+    EXPECT_EQ(samverkan::structure(v2026()).action_plan_decider(), std::optional<std::string>("lgs"));
+    ASSERT_TRUE(v2026()->action_plan);
+    EXPECT_GT(v2026()->action_plan->mark.line, 0);
+    EXPECT_EQ(samverkan::structure(v2016()).action_plan_decider(), std::nullopt);
 }
 
 TEST(Structure, CNS5_ThirteenAdoptersOfTheSamrad) {

@@ -37,6 +37,13 @@ def test_report_2020_is_the_2016_version_with_mitt_i_livet() -> None:
     assert "Presidium on 2020-06-01 (ROT-3a): chair molndal, vice chair narhalsan" in r.stdout
 
 
+def test_report_names_who_decides_the_handlingsplan() -> None:
+    r = run("report", "--on", "2026-06-01")
+    assert "Decides the handlingsplan and follows it up yearly (STR-3): lgs" in r.stdout
+    r = run("report", "--on", "2020-06-01")
+    assert "(STR-3): - (this ruleset names no handlingsplan)" in r.stdout
+
+
 def test_report_on_a_date_with_no_ruleset_fails_clearly() -> None:
     r = run("report", "--on", "2010-01-01")
     assert r.returncode == 2

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 import samverkan
@@ -40,6 +42,17 @@ def test_STR1_preparers_of_samrad(rs2026: samverkan.Ruleset, rs2016: samverkan.R
 
 def test_STR2_styrgrupp_prepares_for_lgs(rs2026: samverkan.Ruleset) -> None:
     assert rs2026.structure.preparers_of("lgs") == ["lgs_beredning"]
+
+
+def test_STR3_handlingsplan_decider(rs2026: samverkan.Ruleset, rs2016: samverkan.Ruleset) -> None:
+    assert rs2026.structure.action_plan_decider() == "lgs"
+    assert rs2016.structure.action_plan_decider() is None  # 003 names no handlingsplan
+
+
+def test_STR3_handlingsplan_decider_must_be_a_forum(changed: Callable[[str, str], samverkan.Ruleset]) -> None:
+    with pytest.raises(samverkan.RulesetError, match="unknown forum 'su'") as info:
+        changed("action_plan: {decided_by: lgs}", "action_plan: {decided_by: su}")
+    assert (info.value.key, info.value.rule) == ("plan.action_plan.decided_by", "STR-3")
 
 
 def test_CNS5_thirteen_adopters(rs2026: samverkan.Ruleset, rs2016: samverkan.Ruleset) -> None:
