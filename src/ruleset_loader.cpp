@@ -363,9 +363,10 @@ void read_relations(const context& ctx, const YAML::Node& n, const std::string& 
         map_reader r(ctx, item, path, {"rule", "type", "from", "to"});
         const auto rule = rule_id(ctx, r.required("rule"), r.key("rule"));
         const auto type = choice<relation_type>(ctx, r.required("type"), r.key("type"), rule);
-        if (type == relation_type::represented_in)
+        if (type == relation_type::represented_in || type == relation_type::anchors_in)
             ctx.fail(r.required("type").Mark(), r.key("type"),
-                     "represented_in relations come from the forum's seats; list the seats instead", rule);
+                     std::string(to_string(type)) + " relations come from the forum's seats; list the seats instead",
+                     rule);
         const auto from = id_list(ctx, r.required("from"), r.key("from"));
         const auto to = id_list(ctx, r.required("to"), r.key("to"));
         for (const auto& a : from)

@@ -121,6 +121,13 @@ inline void check_relations(const ruleset& rs, std::vector<problem>& out) {
         if (needs_body && is_vertex(r.to) && !rs.find_forum(r.to))
             out.push_back({r.rule, "'" + std::string(to_string(r.type)) + "' must end at a forum, not body '" + r.to + "'",
                            sub_mark(r.mark, ".to")});
+        // STR-9: a forum is anchored in a body, never the other way round.
+        if (r.type == relation_type::anchors_in && is_vertex(r.from) && !rs.find_forum(r.from))
+            out.push_back(
+                {r.rule, "'anchors_in' must start at a forum, not body '" + r.from + "'", sub_mark(r.mark, ".from")});
+        if (r.type == relation_type::anchors_in && is_vertex(r.to) && !rs.find_body(r.to))
+            out.push_back(
+                {r.rule, "'anchors_in' must end at a body, not forum '" + r.to + "'", sub_mark(r.mark, ".to")});
     }
 }
 

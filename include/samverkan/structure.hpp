@@ -1,5 +1,5 @@
 // The structure of the collaboration as a graph: forums and bodies, and who prepares, reports to,
-// appoints, supports and adopts for whom (STR-1 … STR-9, CNS-5).
+// appoints, supports, adopts for and is anchored in whom (STR-1 … STR-9, CNS-5).
 #pragma once
 
 #include <algorithm>
@@ -103,6 +103,8 @@ public:
                 represented.push_back(s.body);
                 // CMP-1 (VGR bodies), CMP-2 (municipalities): a body holding seats is represented in the forum.
                 add_edge({relation_type::represented_in, s.body, f.id, s.side == side::region ? "CMP-1" : "CMP-2", s.mark});
+                // STR-9: its members carry information both ways, so the forum is anchored in the body.
+                add_edge({relation_type::anchors_in, f.id, s.body, "STR-9", s.mark});
             }
         }
         for (const auto& r : rules_->relations) add_edge(r);
@@ -124,6 +126,16 @@ public:
     /// The bodies that must adopt (fastställa) the forum's directional positions (CNS-5).
     [[nodiscard]] std::vector<std::string> adopters_of(std::string_view forum_id) const {
         return sources_into(require_forum(forum_id), relation_type::adopts);
+    }
+
+    /// STR-9 (förankring; CNS-6 for the samråd): the bodies whose members carry information both ways
+    /// between the forum and their home organisation, in seat order. Derived from the seats, so a forum
+    /// whose members the ruleset does not list as seats (LGS, the theme groups) has none.
+    [[nodiscard]] std::vector<std::string> anchoring(std::string_view forum_id) const {
+        std::vector<std::string> out;
+        for (auto [it, end] = boost::out_edges(require_forum(forum_id), graph_); it != end; ++it)
+            if (graph_[*it].type == relation_type::anchors_in) out.push_back(graph_[boost::target(*it, graph_)].id);
+        return out;
     }
 
     /// STR-3: the forum that decides the övergripande handlingsplan and follows it up yearly (LGS in 2026);
@@ -154,7 +166,7 @@ public:
         return !path(from_id, to_id).empty();
     }
 
-    /// Every edge, relations as written and the represented_in edges derived from the seats.
+    /// Every edge: relations as written, and the represented_in and anchors_in edges derived from the seats.
     [[nodiscard]] std::vector<structure_edge> edges() const {
         std::vector<structure_edge> out;
         for (auto [it, end] = boost::edges(graph_); it != end; ++it) {

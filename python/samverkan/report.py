@@ -82,6 +82,8 @@ def report(ruleset: Ruleset, on: _dt.date | None = None) -> str:
     adopters = s.adopters_of(samrad_id)
     add(f"  Adopt the samråd's directional positions (CNS-5): {len(adopters)} bodies")
     add(f"    {', '.join(adopters)}")
+    anchoring = s.anchoring(samrad_id)
+    add(f"  Carry information both ways to their home organisations (STR-9, CNS-6): {len(anchoring)} bodies")
 
     seats = ruleset.seats(samrad_id)
     kinds = Counter(seat.kind for seat in seats)

@@ -230,6 +230,16 @@ INSTANTIATE_TEST_SUITE_P(
                    rs.relations.push_back({relation_type::adopts, "su", "goteborg", "CNS-5", {}});
                },
                "CNS-5", "'adopts' must end at a forum, not body 'goteborg'"},
+        broken{"STR9_AnchorsInMustStartAtAForum",
+               [](samverkan::ruleset& rs) {
+                   rs.relations.push_back({relation_type::anchors_in, "su", "politiskt_samrad", "STR-9", {}});
+               },
+               "STR-9", "'anchors_in' must start at a forum, not body 'su'"},
+        broken{"STR9_AnchorsInMustEndAtABody",
+               [](samverkan::ruleset& rs) {
+                   rs.relations.push_back({relation_type::anchors_in, "politiskt_samrad", "lgs", "STR-9", {}});
+               },
+               "STR-9", "'anchors_in' must end at a body, not forum 'lgs'"},
         broken{"QRM1_MeetingNamesUnknownForum", [](samverkan::ruleset& rs) { rs.meeting.forum = "samradet"; }, "QRM-1",
                "meeting names unknown forum 'samradet'"},
         broken{"QRM3_QuorumCountZero",

@@ -306,7 +306,10 @@ INSTANTIATE_TEST_SUITE_P(
                  "STR-22"},
         bad_edit{"CMP1_RepresentedInIsNotWritten", "{rule: STR-2, type: prepares_for, from: lgs_beredning, to: lgs}",
                  "{rule: CMP-1, type: represented_in, from: su, to: lgs}", "relations[1].type", "CMP-1",
-                 "represented_in relations come from the forum's seats", "represented_in, from: su"}),
+                 "represented_in relations come from the forum's seats", "represented_in, from: su"},
+        bad_edit{"STR9_AnchorsInIsNotWritten", "{rule: STR-2, type: prepares_for, from: lgs_beredning, to: lgs}",
+                 "{rule: STR-9, type: anchors_in, from: lgs, to: su}", "relations[1].type", "STR-9",
+                 "anchors_in relations come from the forum's seats", "anchors_in, from: lgs"}),
     case_name<bad_edit>);
 
 INSTANTIATE_TEST_SUITE_P(

@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <samverkan/load.hpp>
@@ -240,6 +241,41 @@ TEST(Structure, CMP1_CMP2_RepresentedInEdgesComeFromTheSeats) {
     }
 }
 
+TEST(Structure, STR9_TheSamradIsAnchoredInEveryBodyHoldingSeatsThere) {
+    for (const auto& rs : samverkan::embedded_versions()) {
+        const samverkan::structure s(rs);
+        const auto anchoring = s.anchoring("politiskt_samrad");
+        // In seat order: the eight VGR bodies, then the five municipalities.
+        EXPECT_EQ(anchoring.front(), "dn_goteborg") << rs->id;
+        EXPECT_EQ(anchoring.back(), "ockero") << rs->id;
+        EXPECT_EQ(sorted(anchoring), represented_bodies()) << rs->id;
+        // Members are modelled only as seats: LGS and the theme groups list none.
+        EXPECT_TRUE(s.anchoring("lgs").empty()) << rs->id;
+        EXPECT_TRUE(s.anchoring("tema_aldre").empty()) << rs->id;
+        // Each anchors_in edge mirrors a represented_in edge (CMP-1, CMP-2) and names STR-9.
+        std::map<std::pair<std::string, std::string>, int> mirrored;
+        for (const auto& e : s.edges()) {
+            if (e.type == relation_type::represented_in) ++mirrored[{e.to, e.from}];
+            if (e.type == relation_type::anchors_in) {
+                EXPECT_EQ(e.rule, "STR-9");
+                --mirrored[{e.from, e.to}];
+            }
+        }
+        for (const auto& [edge, count] : mirrored) EXPECT_EQ(count, 0) << edge.first << " " << edge.second;
+    }
+    EXPECT_THROW((void)samverkan::structure(v2026()).anchoring("su"), samverkan::unknown_id);  // a body, not a forum
+}
+
+TEST(Structure, STR9_AnchoringIsNotAWayUp) {
+    EXPECT_FALSE(samverkan::escalates(relation_type::anchors_in));
+    // Without STR-7 the samråd has no way down to a body: anchors_in does not carry questions.
+    auto rs = copy_2026();
+    std::erase_if(rs.relations, [](const samverkan::relation& r) { return r.rule == "STR-7"; });
+    const auto s = structure_of(std::move(rs));
+    EXPECT_FALSE(s.reaches("politiskt_samrad", "su"));
+    EXPECT_EQ(s.anchoring("politiskt_samrad").size(), 13u);
+}
+
 TEST(Structure, EdgesCarryTheRuleOfTheirRelation) {
     const samverkan::structure s(v2026());
     const auto edges = s.edges();
@@ -256,8 +292,9 @@ TEST(Structure, EdgesCarryTheRuleOfTheirRelation) {
     EXPECT_TRUE(has("lgs", "politiskt_samrad", relation_type::reports_to, "STR-8"));
     EXPECT_TRUE(has("politiskt_samrad", "politiskt_presidium", relation_type::appoints, "CMP-5"));
     EXPECT_TRUE(has("ockero", "politiskt_samrad", relation_type::adopts, "CNS-5"));
-    // Every written relation is an edge, plus one represented_in edge per represented body.
-    EXPECT_EQ(edges.size(), v2026()->relations.size() + 13u);
+    EXPECT_TRUE(has("politiskt_samrad", "su", relation_type::anchors_in, "STR-9"));
+    // Every written relation is an edge, plus one represented_in and one anchors_in edge per represented body.
+    EXPECT_EQ(edges.size(), v2026()->relations.size() + 2 * 13u);
 }
 
 TEST(StructureDot, ListsEveryForumAndLabelsEdgesWithTheirRule) {
@@ -272,6 +309,7 @@ TEST(StructureDot, ListsEveryForumAndLabelsEdgesWithTheirRule) {
         EXPECT_NE(dot.find("represented_in CMP-1"), std::string::npos);
         EXPECT_NE(dot.find("represented_in CMP-2"), std::string::npos);
         EXPECT_NE(dot.find("adopts CNS-5"), std::string::npos);
+        EXPECT_NE(dot.find("\"anchors_in STR-9\", style=dashed, constraint=false"), std::string::npos);
         std::size_t arrows = 0;
         for (auto at = dot.find("->"); at != std::string::npos; at = dot.find("->", at + 2)) ++arrows;
         EXPECT_EQ(arrows, s.edges().size()) << rs->id;

@@ -44,6 +44,12 @@ def test_report_names_who_decides_the_handlingsplan() -> None:
     assert "(STR-3): - (this ruleset names no handlingsplan)" in r.stdout
 
 
+def test_report_names_the_bodies_the_samrad_is_anchored_in() -> None:
+    for on in ("2020-06-01", "2026-06-01"):
+        r = run("report", "--on", on)
+        assert "Carry information both ways to their home organisations (STR-9, CNS-6): 13 bodies" in r.stdout
+
+
 def test_report_on_a_date_with_no_ruleset_fails_clearly() -> None:
     r = run("report", "--on", "2010-01-01")
     assert r.returncode == 2

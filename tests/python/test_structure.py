@@ -89,9 +89,35 @@ def test_validate_and_edges(rs2026: samverkan.Ruleset) -> None:
     assert all(e.target == "politiskt_samrad" for e in represented)
 
 
+def test_STR9_anchoring(rs2026: samverkan.Ruleset, rs2016: samverkan.Ruleset) -> None:
+    for rs in (rs2016, rs2026):
+        s = rs.structure
+        anchoring = s.anchoring("politiskt_samrad")
+        assert anchoring == list(dict.fromkeys(seat.body for seat in rs.seats("politiskt_samrad")))
+        assert len(anchoring) == 13
+        assert s.anchoring("lgs") == []  # LGS's members are not modelled as seats
+        anchors = [e for e in s.edges() if e.type == "anchors_in"]
+        assert {e.rule for e in anchors} == {"STR-9"}
+        assert {(e.source, e.target) for e in anchors} == {
+            (e.target, e.source) for e in s.edges() if e.type == "represented_in"
+        }
+    with pytest.raises(samverkan.UnknownId):
+        rs2026.structure.anchoring("samradet")
+
+
+def test_STR9_anchors_in_cannot_be_written(changed: Callable[[str, str], samverkan.Ruleset]) -> None:
+    with pytest.raises(samverkan.RulesetError, match="anchors_in relations come from the forum") as info:
+        changed(
+            "{rule: STR-5, type: appoints, from: lgs, to: arbetsgrupper}",
+            "{rule: STR-9, type: anchors_in, from: lgs, to: su}",
+        )
+    assert (info.value.key, info.value.rule) == ("relations[3].type", "STR-9")
+
+
 def test_to_dot(rs2026: samverkan.Ruleset) -> None:
     dot = rs2026.structure.to_dot()
     assert dot.startswith("digraph")
     for forum in rs2026.structure.forums():
         assert f'id="{forum}"' in dot
     assert 'label="prepares_for STR-1"' in dot
+    assert 'label="anchors_in STR-9", style=dashed, constraint=false' in dot
