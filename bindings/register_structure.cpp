@@ -49,6 +49,16 @@ void register_structure(py::module_& m) {
         .def("anchoring", &structure::anchoring, py::arg("forum_id"),
              "The bodies whose members carry information both ways between the forum and their home organisation "
              "(STR-9); from the seats.")
+        .def(
+            "appointer_of",
+            [](const structure& s, const std::string& forum_id, const std::string& role) -> std::optional<py::tuple> {
+                const auto a = s.appointer_of(forum_id, enum_arg<office_role>(role, "role"));
+                if (!a) return std::nullopt;
+                return py::make_tuple(a->by, a->rule);
+            },
+            py::arg("forum_id"), py::arg("role"),
+            "(who appoints, rule) for the holder of a forum's office, 'chair' or 'vice_chair' (CMP-5); None where "
+            "the ruleset does not say.")
         .def("action_plan_decider", &structure::action_plan_decider,
              "The forum that decides the handlingsplan and follows it up yearly (STR-3); None when there is none.")
         .def("path", &structure::path, py::arg("from_id"), py::arg("to_id"),

@@ -348,9 +348,19 @@ void read_forums(const context& ctx, const YAML::Node& n, const std::string& key
         if (r.has("source")) f.source = text(ctx, r.optional("source"), r.key("source"));
         read_seats(ctx, r.optional("seats"), r.key("seats"), rs, f);
         for_each_item(ctx, r.optional("offices"), r.key("offices"), [&](const YAML::Node& o, const std::string& p) {
-            map_reader orr(ctx, o, p, {"forum", "role"});
-            f.offices.push_back({identifier(ctx, orr.required("forum"), orr.key("forum")),
-                                 choice<office_role>(ctx, orr.required("role"), orr.key("role"), "ROT-5")});
+            map_reader orr(ctx, o, p, {"forum", "role", "appointed_by", "rule"});
+            office of;
+            of.forum = identifier(ctx, orr.required("forum"), orr.key("forum"));
+            of.role = choice<office_role>(ctx, orr.required("role"), orr.key("role"), "ROT-5");
+            // Who elects the holder, with the rule that says so (CMP-5 for the samråd's own offices).
+            if (orr.has("appointed_by")) {
+                of.appointed_by = identifier(ctx, orr.optional("appointed_by"), orr.key("appointed_by"));
+                of.rule = rule_id(ctx, orr.required("rule"), orr.key("rule"));
+            } else if (orr.has("rule")) {
+                ctx.fail(orr.optional("rule").Mark(), orr.key("rule"),
+                         "'rule' names the rule behind appointed_by; write appointed_by too, or leave both out");
+            }
+            f.offices.push_back(std::move(of));
         });
         if (r.has("theme")) read_theme(ctx, r.optional("theme"), r.key("theme"), f);
         f.mark = r.mark();

@@ -198,10 +198,18 @@ inline void check_parameters(const ruleset& rs, std::vector<problem>& out) {
              {rs.action_plan->mark.line, rs.action_plan->mark.column, "plan.action_plan.decided_by"}});
 
     for (const auto& f : rs.forums) {
-        for (std::size_t i = 0; i < f.offices.size(); ++i)
-            if (rs.find_forum(f.offices[i].forum) == nullptr)
-                out.push_back({"ROT-5", "office names unknown forum '" + f.offices[i].forum + "'",
+        for (std::size_t i = 0; i < f.offices.size(); ++i) {
+            const auto& o = f.offices[i];
+            if (rs.find_forum(o.forum) == nullptr)
+                out.push_back({"ROT-5", "office names unknown forum '" + o.forum + "'",
                                sub_mark(f.mark, ".offices[" + std::to_string(i) + "]")});
+            if (!o.appointed_by.empty() && rs.find_forum(o.appointed_by) == nullptr &&
+                rs.find_body(o.appointed_by) == nullptr)
+                out.push_back({o.rule.empty() ? "ROT-5" : o.rule,
+                               "office " + o.forum + " " + std::string(to_string(o.role)) +
+                                   " is appointed by unknown forum or body '" + o.appointed_by + "'",
+                               sub_mark(f.mark, ".offices[" + std::to_string(i) + "].appointed_by")});
+        }
         if (f.theme && f.theme->min_age && f.theme->max_age && *f.theme->min_age > *f.theme->max_age)
             out.push_back({"THM-3", "theme '" + f.id + "' has min_age above max_age", sub_mark(f.mark, ".theme")});
     }

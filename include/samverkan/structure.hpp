@@ -20,6 +20,7 @@
 #include <range/v3/view/transform.hpp>
 
 #include <samverkan/errors.hpp>
+#include <samverkan/forum.hpp>
 #include <samverkan/problem.hpp>
 #include <samverkan/relation.hpp>
 #include <samverkan/ruleset.hpp>
@@ -80,6 +81,12 @@ struct is_preparation {
 
 }  // namespace detail
 
+/// Who appoints the holder of an office, and the rule that says so.
+struct office_appointment {
+    std::string by;  ///< forum or body id
+    std::string rule;
+};
+
 /// One edge of the structure, as seen from outside.
 struct structure_edge {
     std::string from;
@@ -136,6 +143,18 @@ public:
         for (auto [it, end] = boost::out_edges(require_forum(forum_id), graph_); it != end; ++it)
             if (graph_[*it].type == relation_type::anchors_in) out.push_back(graph_[boost::target(*it, graph_)].id);
         return out;
+    }
+
+    /// Who appoints the holder of a forum's office (chair or vice chair), as the offices of the ruleset's
+    /// presidia say: the samråd elects its own chair and vice chair (CMP-5). None where the ruleset does not
+    /// say; in 2026 that is the chair and vice chair of LGS, who sit in the politiskt presidium (ROT-5).
+    [[nodiscard]] std::optional<office_appointment> appointer_of(std::string_view forum_id, office_role role) const {
+        (void)require_forum(forum_id);
+        for (const auto& f : rules_->forums)
+            for (const auto& o : f.offices)
+                if (o.forum == forum_id && o.role == role && !o.appointed_by.empty())
+                    return office_appointment{o.appointed_by, o.rule};
+        return std::nullopt;
     }
 
     /// STR-3: the forum that decides the övergripande handlingsplan and follows it up yearly (LGS in 2026);

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as _dt
 from collections import Counter
 
-from ._core import ArgumentError, Forum, Ruleset, find_rule
+from ._core import ArgumentError, Forum, Ruleset, Structure, find_rule
 from .rotation import chair_on
 
 LEVELS = ("political", "strategic", "operational", "support")
@@ -28,14 +28,22 @@ def _ages(theme: dict[str, object]) -> str:
     return f"{lo}–{hi}"
 
 
-def _forum_line(forum: Forum) -> str:
+def _office(structure: Structure, forum_id: str, role: str) -> str:
+    appointed = structure.appointer_of(forum_id, role)
+    if appointed is None:
+        return f"{forum_id} {role}"
+    by, rule = appointed
+    return f"{forum_id} {role} (appointed by {by}, {rule})"
+
+
+def _forum_line(structure: Structure, forum: Forum) -> str:
     text = f"{forum.name} [{forum.id}]"
     if forum.aliases:
         text += f" (also: {', '.join(forum.aliases)})"
     if forum.theme is not None:
         text += f" — theme {forum.theme['label']}, {_ages(forum.theme)}"
     if forum.offices:
-        text += " — offices: " + ", ".join(f"{f} {role}" for f, role in forum.offices)
+        text += " — offices: " + ", ".join(_office(structure, f, role) for f, role in forum.offices)
     return text
 
 
@@ -68,7 +76,7 @@ def report(ruleset: Ruleset, on: _dt.date | None = None) -> str:
     for level in LEVELS:
         ids = s.forums(level)
         for i, forum_id in enumerate(ids):
-            add(f"  {level if i == 0 else '':<12} {_forum_line(ruleset.forum(forum_id))}")
+            add(f"  {level if i == 0 else '':<12} {_forum_line(s, ruleset.forum(forum_id))}")
     add(f"  Prepares the samråd's matters (STR-1): {', '.join(s.preparers_of(samrad_id))}")
     themes = [f for f in ruleset.forums if f.theme is not None]
     if themes:

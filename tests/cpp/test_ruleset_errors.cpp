@@ -346,6 +346,22 @@ INSTANTIATE_TEST_SUITE_P(
     case_name<bad_edit>);
 
 INSTANTIATE_TEST_SUITE_P(
+    Offices, EditedRuleset,
+    ::testing::Values(
+        bad_edit{"CMP5_AppointedByNeedsItsRule",
+                 "{forum: politiskt_samrad, role: chair, appointed_by: politiskt_samrad, rule: CMP-5}",
+                 "{forum: politiskt_samrad, role: chair, appointed_by: politiskt_samrad}", "forums[1].offices[0].rule",
+                 "", "missing required key 'rule'", "{forum: politiskt_samrad, role: chair, appointed_by"},
+        bad_edit{"RuleWithoutAppointedBy", "{forum: lgs, role: chair}", "{forum: lgs, role: chair, rule: CMP-5}",
+                 "forums[1].offices[2].rule", "", "write appointed_by too", "CMP-5}        #"},
+        bad_edit{"CMP5_AppointedByUnknownForum",
+                 "{forum: politiskt_samrad, role: vice_chair, appointed_by: politiskt_samrad, rule: CMP-5}",
+                 "{forum: politiskt_samrad, role: vice_chair, appointed_by: samradet, rule: CMP-5}",
+                 "forums[1].offices[1].appointed_by", "CMP-5",
+                 "office politiskt_samrad vice_chair is appointed by unknown forum or body 'samradet'", "samradet"}),
+    case_name<bad_edit>);
+
+INSTANTIATE_TEST_SUITE_P(
     Plan, EditedRuleset,
     ::testing::Values(
         bad_edit{"STR3_HandlingsplanDecidedByUnknownForum", "action_plan: {decided_by: lgs}",

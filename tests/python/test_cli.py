@@ -50,6 +50,14 @@ def test_report_names_the_bodies_the_samrad_is_anchored_in() -> None:
         assert "Carry information both ways to their home organisations (STR-9, CNS-6): 13 bodies" in r.stdout
 
 
+def test_report_names_who_appoints_the_presidium_offices() -> None:
+    out = run("report", "--on", "2026-06-01").stdout
+    assert (
+        "offices: politiskt_samrad chair (appointed by politiskt_samrad, CMP-5), "
+        "politiskt_samrad vice_chair (appointed by politiskt_samrad, CMP-5), lgs chair, lgs vice_chair" in out
+    )
+
+
 def test_report_on_a_date_with_no_ruleset_fails_clearly() -> None:
     r = run("report", "--on", "2010-01-01")
     assert r.returncode == 2

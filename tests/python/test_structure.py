@@ -114,6 +114,23 @@ def test_STR9_anchors_in_cannot_be_written(changed: Callable[[str, str], samverk
     assert (info.value.key, info.value.rule) == ("relations[3].type", "STR-9")
 
 
+def test_CMP5_who_appoints_which_office(rs2026: samverkan.Ruleset, rs2016: samverkan.Ruleset) -> None:
+    for rs in (rs2016, rs2026):
+        s = rs.structure
+        assert s.appointer_of("politiskt_samrad", "chair") == ("politiskt_samrad", "CMP-5")
+        assert s.appointer_of("politiskt_samrad", "vice_chair") == ("politiskt_samrad", "CMP-5")
+        assert s.appointer_of("lgs", "chair") is None  # the sources do not say who elects LGS's presidium
+    # 2026 (ROT-5): the politiskt presidium holds LGS's offices too; the samråd does not appoint it whole.
+    appoints = {(e.source, e.target) for e in rs2026.structure.edges() if e.type == "appoints"}
+    assert ("politiskt_samrad", "politiskt_presidium") not in appoints
+    assert ("lgs", "arbetsgrupper") in appoints  # STR-5
+    assert ("politiskt_samrad", "politiskt_presidium") in {
+        (e.source, e.target) for e in rs2016.structure.edges() if e.type == "appoints"
+    }
+    with pytest.raises(samverkan.ArgumentError, match="role must be chair or vice_chair, not 'secretary'"):
+        rs2026.structure.appointer_of("lgs", "secretary")
+
+
 def test_to_dot(rs2026: samverkan.Ruleset) -> None:
     dot = rs2026.structure.to_dot()
     assert dot.startswith("digraph")
