@@ -28,8 +28,8 @@
 
 namespace samverkan {
 
-/// The most terms one schedule may hold. Ten thousand terms of even one year reach past max_date from any
-/// anchor after year 0, so a larger count is a mistake: it is refused before any work.
+/// The most terms one schedule may hold. Ten thousand terms of even one year span every year the library
+/// handles (0 … 9999), so a larger count is a mistake: it is refused before any work.
 inline constexpr std::size_t max_rotation_terms = 10'000;
 
 /// One term of office of the samråd's chair and vice chair.
@@ -289,17 +289,22 @@ inline std::optional<side> lgs_side_for(lgs_coordination c, side chair) {
                                           (b.kind == body_kind::purchaser ? " (purchaser bodies never hold the chair)" : ""));
     detail::require_handled_date(from, "after");
     const date start = std::max(from, p.anchor);
-    // Every eligible body chairs within two passes of both pools; look no further than max_date.
+    // Every eligible body chairs within two passes of both pools; look no further than max_date, nor further
+    // than one schedule may reach.
     const auto horizon = 2 * (p.municipal_pool.size() + p.region_pool.size()) + 2;
+    const auto looked = std::min(horizon, max_rotation_terms);
     const auto first = detail::term_in_force(p, start);
-    const auto fit = detail::terms_ending_by_max_date(p, first.start, std::min(horizon, max_rotation_terms)).first;
+    const auto fit = detail::terms_ending_by_max_date(p, first.start, looked).first;
     // With no term to fit, asking for one lets rotation_schedule say which term runs past max_date.
     for (const auto& t : rotation_schedule(rs, std::max<std::size_t>(fit, 1), start))
         if (t.chair == b.id) return t;
-    if (fit < horizon)
+    if (fit < looked)
         throw invalid_argument("'" + b.id + "' does not hold the chair in any term between " +
                                to_iso_string(first.start) + " and " + to_iso_string(max_date) +
                                ", the last date samverkan handles");
+    if (looked < horizon)
+        throw invalid_argument("'" + b.id + "' does not hold the chair in the " + std::to_string(looked) +
+                               " terms from " + to_iso_string(first.start) + " (max_rotation_terms)");
     throw rule_violation("ROT-2", "'" + b.id + "' never holds the chair under this ruleset's rotation parameters");
 }
 

@@ -986,3 +986,17 @@ TEST(RotationBounds, ROT1_ROT6_ParametersThatWouldNeverEndOrDivideByZeroAreRefus
         EXPECT_EQ(where.key, c.key);
     }
 }
+
+TEST(RotationBounds, ROT3a_NextChairTermLooksNoFurtherThanMaxRotationTerms) {
+    // A pool so long that su's turn lies beyond max_rotation_terms one-year terms: refused, not searched for.
+    const auto rs = built_in_code([](samverkan::ruleset& r) {
+        r.rotation.term_years = 1;
+        r.rotation.anchor = year{0} / January / 1;
+        r.rotation.region_pool.clear();
+        for (int i = 0; i < 6000; ++i) r.rotation.region_pool.push_back("board_" + std::to_string(i));
+        r.rotation.region_pool.push_back("su");
+    });
+    const auto message = invalid_argument_of([&] { (void)samverkan::next_chair_term(*rs, "su", jan1(0)); });
+    EXPECT_TRUE(contains(message, "'su' does not hold the chair in the 10000 terms from 0000-01-01")) << message;
+    EXPECT_TRUE(contains(message, "max_rotation_terms")) << message;
+}
