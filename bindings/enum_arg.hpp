@@ -3,15 +3,13 @@
 
 #include <string>
 
-#include <pybind11/pybind11.h>
-
 #include <samverkan/detail/enum_names.hpp>
 #include <samverkan/errors.hpp>
 
 namespace samverkan::python {
 
-/// The enumerator named `text`; invalid_argument (samverkan.ArgumentError, a ValueError) "<what> must be a,
-/// b or c, not 'x'" otherwise.
+/// The enumerator named `text`; invalid_argument (Python ArgumentError, a ValueError) "<what> must be a, b or
+/// c, not 'x'" otherwise.
 template <class E>
 E enum_arg(const std::string& text, const char* what) {
     if (auto e = enum_from_string<E>(text)) return *e;

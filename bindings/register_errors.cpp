@@ -61,7 +61,8 @@ void register_errors(py::module_& m) {
                "No embedded ruleset is in force on the date asked for, or a meeting's day lies outside its ruleset's "
                "validity.");
     make_class(m, "ArgumentError", py::make_tuple(base, builtins.attr("ValueError")), py::dict(),
-               "An argument is malformed: an unknown name, a duplicate id, an out-of-range count.");
+               "An argument the caller gave is malformed: an unknown name, a duplicate id, an out-of-range count or "
+               "date.");
 
     py::register_exception_translator([](std::exception_ptr p) {
         try {

@@ -1,4 +1,5 @@
 // The chair rotation: Term, RotationViolation, and the Ruleset methods the Python layer wraps.
+#include <limits>
 #include <optional>
 #include <string>
 #include <tuple>
@@ -23,6 +24,19 @@ using row_tuple = std::tuple<date, date, std::string, std::string, std::optional
 std::optional<std::string> side_name(const std::optional<side>& s) {
     if (!s) return std::nullopt;
     return std::string(to_string(*s));
+}
+
+/// A Python int as a count: any int crosses; a negative one, or one beyond size_t, is an ArgumentError here,
+/// and the core refuses the rest of what it cannot take (max_rotation_terms).
+std::size_t count_arg(const py::int_& n, const char* what) {
+    if (n < py::int_(0))
+        throw invalid_argument(std::string(what) + ": must be 0 or more, not " + std::string(py::str(n)));
+    const unsigned long long value = PyLong_AsUnsignedLongLong(n.ptr());
+    if (PyErr_Occurred() != nullptr || value > std::numeric_limits<std::size_t>::max()) {
+        PyErr_Clear();
+        throw invalid_argument(std::string(what) + ": " + std::string(py::str(n)) + " is too large");
+    }
+    return static_cast<std::size_t>(value);
 }
 
 }  // namespace
@@ -53,10 +67,11 @@ void register_rotation(py::module_& m) {
             return "<RotationViolation " + v.rule + " " + std::string(to_string(v.level)) + ": " + v.message + ">";
         });
 
+    m.attr("max_rotation_terms") = max_rotation_terms;
     m.def(
         "rotation_schedule",
-        [](const ruleset_handle& h, std::size_t count, std::optional<date> from) {
-            return rotation_schedule(*h.rules, count, from);
+        [](const ruleset_handle& h, const py::int_& terms, std::optional<date> from) {
+            return rotation_schedule(*h.rules, count_arg(terms, "terms"), from);
         },
         py::arg("ruleset"), py::arg("terms"), py::arg("start"),
         "The proposed schedule: `terms` terms from the anchor, or from the term in force on `start`.");

@@ -33,7 +33,9 @@ void register_structure(py::module_& m) {
         });
 
     py::class_<structure, std::shared_ptr<structure>>(
-        m, "Structure", "Forums and bodies as a graph: who prepares for, reports to, appoints, supports and adopts for whom.")
+        m, "Structure",
+        "Forums and bodies as a graph: who prepares for, reports to, appoints, supports, adopts for and is anchored in "
+        "whom.")
         .def(
             "forums",
             [](const structure& s, std::optional<std::string> at) {
@@ -44,6 +46,21 @@ void register_structure(py::module_& m) {
         .def("preparers_of", &structure::preparers_of, py::arg("forum_id"), "Who prepares the forum's matters (STR-1, STR-2).")
         .def("adopters_of", &structure::adopters_of, py::arg("forum_id"),
              "The bodies that must adopt the forum's directional positions (CNS-5).")
+        .def("anchoring", &structure::anchoring, py::arg("forum_id"),
+             "The bodies whose members carry information both ways between the forum and their home organisation "
+             "(STR-9); from the seats.")
+        .def(
+            "appointer_of",
+            [](const structure& s, const std::string& forum_id, const std::string& role) -> std::optional<py::tuple> {
+                const auto a = s.appointer_of(forum_id, enum_arg<office_role>(role, "role"));
+                if (!a) return std::nullopt;
+                return py::make_tuple(a->by, a->rule);
+            },
+            py::arg("forum_id"), py::arg("role"),
+            "(who appoints, rule) for the holder of a forum's office, 'chair' or 'vice_chair' (CMP-5); None where "
+            "the ruleset does not say.")
+        .def("action_plan_decider", &structure::action_plan_decider,
+             "The forum that decides the handlingsplan and follows it up yearly (STR-3); None when there is none.")
         .def("path", &structure::path, py::arg("from_id"), py::arg("to_id"),
              "The ids along which a question travels from one forum or body to another; [] when none.")
         .def("reaches", &structure::reaches, py::arg("from_id"), py::arg("to_id"))

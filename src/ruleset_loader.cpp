@@ -348,9 +348,19 @@ void read_forums(const context& ctx, const YAML::Node& n, const std::string& key
         if (r.has("source")) f.source = text(ctx, r.optional("source"), r.key("source"));
         read_seats(ctx, r.optional("seats"), r.key("seats"), rs, f);
         for_each_item(ctx, r.optional("offices"), r.key("offices"), [&](const YAML::Node& o, const std::string& p) {
-            map_reader orr(ctx, o, p, {"forum", "role"});
-            f.offices.push_back({identifier(ctx, orr.required("forum"), orr.key("forum")),
-                                 choice<office_role>(ctx, orr.required("role"), orr.key("role"), "ROT-5")});
+            map_reader orr(ctx, o, p, {"forum", "role", "appointed_by", "rule"});
+            office of;
+            of.forum = identifier(ctx, orr.required("forum"), orr.key("forum"));
+            of.role = choice<office_role>(ctx, orr.required("role"), orr.key("role"), "ROT-5");
+            // Who elects the holder, with the rule that says so (CMP-5 for the samråd's own offices).
+            if (orr.has("appointed_by")) {
+                of.appointed_by = identifier(ctx, orr.optional("appointed_by"), orr.key("appointed_by"));
+                of.rule = rule_id(ctx, orr.required("rule"), orr.key("rule"));
+            } else if (orr.has("rule")) {
+                ctx.fail(orr.optional("rule").Mark(), orr.key("rule"),
+                         "'rule' names the rule behind appointed_by; write appointed_by too, or leave both out");
+            }
+            f.offices.push_back(std::move(of));
         });
         if (r.has("theme")) read_theme(ctx, r.optional("theme"), r.key("theme"), f);
         f.mark = r.mark();
@@ -363,9 +373,10 @@ void read_relations(const context& ctx, const YAML::Node& n, const std::string& 
         map_reader r(ctx, item, path, {"rule", "type", "from", "to"});
         const auto rule = rule_id(ctx, r.required("rule"), r.key("rule"));
         const auto type = choice<relation_type>(ctx, r.required("type"), r.key("type"), rule);
-        if (type == relation_type::represented_in)
+        if (type == relation_type::represented_in || type == relation_type::anchors_in)
             ctx.fail(r.required("type").Mark(), r.key("type"),
-                     "represented_in relations come from the forum's seats; list the seats instead", rule);
+                     std::string(to_string(type)) + " relations come from the forum's seats; list the seats instead",
+                     rule);
         const auto from = id_list(ctx, r.required("from"), r.key("from"));
         const auto to = id_list(ctx, r.required("to"), r.key("to"));
         for (const auto& a : from)
@@ -425,13 +436,24 @@ void read_rotation(const context& ctx, const YAML::Node& n, const std::string& k
                   "vice_succeeds", "lgs_coordination", "align_with_mandate", "mandate"});
     rot.mark = r.mark();
     if (r.has("forum")) rot.forum = identifier(ctx, r.optional("forum"), r.key("forum"));
-    if (r.has("term_years")) rot.term_years = static_cast<int>(integer(ctx, r.optional("term_years"), r.key("term_years"), 1, 20));
+    if (r.has("term_years"))
+        rot.term_years =
+            static_cast<int>(integer(ctx, r.optional("term_years"), r.key("term_years"), 1, max_term_years));
     if (r.has("anchor")) rot.anchor = calendar_date(ctx, r.optional("anchor"), r.key("anchor"));
     if (r.has("first_holder")) rot.first_holder = identifier(ctx, r.optional("first_holder"), r.key("first_holder"));
     if (r.has("alternate_sides")) rot.alternate_sides = boolean(ctx, r.optional("alternate_sides"), r.key("alternate_sides"));
     map_reader pools(ctx, r.required("pools", "ROT-2"), r.key("pools"), {"municipal", "region"});
-    rot.municipal_pool = id_list(ctx, pools.required("municipal", "ROT-2"), pools.key("municipal"));
-    rot.region_pool = id_list(ctx, pools.required("region", "ROT-2"), pools.key("region"));
+    // ROT-2: the chair rotates between both sides, so neither pool may be empty.
+    auto pool = [&](const char* name) {
+        const auto node = pools.required(name, "ROT-2");
+        if (node.IsSequence() && node.size() == 0)
+            ctx.fail(node.Mark(), pools.key(name),
+                     std::string("the ") + name + " pool is empty; list at least one eligible body of that side",
+                     "ROT-2");
+        return id_list(ctx, node, pools.key(name));
+    };
+    rot.municipal_pool = pool("municipal");
+    rot.region_pool = pool("region");
     if (r.has("vice_from_other_side"))
         rot.vice_from_other_side = boolean(ctx, r.optional("vice_from_other_side"), r.key("vice_from_other_side"));
     if (r.has("vice_succeeds")) rot.vice_succeeds = boolean(ctx, r.optional("vice_succeeds"), r.key("vice_succeeds"));
@@ -442,13 +464,16 @@ void read_rotation(const context& ctx, const YAML::Node& n, const std::string& k
     if (r.has("mandate")) {
         map_reader mr(ctx, r.optional("mandate"), r.key("mandate"), {"first_election", "years"});
         if (mr.has("first_election"))
-            rot.first_election_year = static_cast<int>(integer(ctx, mr.optional("first_election"), mr.key("first_election"), 1900, 9999));
-        if (mr.has("years")) rot.mandate_years = static_cast<int>(integer(ctx, mr.optional("years"), mr.key("years"), 1, 20));
+            rot.first_election_year = static_cast<int>(integer(
+                ctx, mr.optional("first_election"), mr.key("first_election"), min_election_year, max_election_year));
+        if (mr.has("years"))
+            rot.mandate_years =
+                static_cast<int>(integer(ctx, mr.optional("years"), mr.key("years"), 1, max_mandate_years));
     }
 }
 
 void read_plan(const context& ctx, const YAML::Node& n, const std::string& key, ruleset& rs) {
-    map_reader r(ctx, n, key, {"period", "focus_areas", "equity_groups"});
+    map_reader r(ctx, n, key, {"period", "focus_areas", "equity_groups", "action_plan"});
     if (r.has("period")) {
         map_reader pr(ctx, r.optional("period"), r.key("period"), {"from", "to"});
         const auto from = calendar_date(ctx, pr.required("from"), pr.key("from"));
@@ -465,6 +490,12 @@ void read_plan(const context& ctx, const YAML::Node& n, const std::string& key, 
     };
     items("focus_areas", rs.focus_areas);
     items("equity_groups", rs.equity_groups);
+    if (r.has("action_plan")) {
+        // STR-3: the forum that decides the handlingsplan and follows it up yearly.
+        map_reader ar(ctx, r.optional("action_plan"), r.key("action_plan"), {"decided_by"});
+        rs.action_plan =
+            action_plan{identifier(ctx, ar.required("decided_by", "STR-3"), ar.key("decided_by")), ar.mark()};
+    }
 }
 
 ruleset read_ruleset(const context& ctx, const YAML::Node& root) {

@@ -13,6 +13,10 @@ namespace samverkan {
 /// A calendar day; every date in the library is one of these.
 using date = std::chrono::year_month_day;
 
+/// The last day the library handles: the largest date the ISO 8601 form YYYY-MM-DD (and Python's
+/// datetime.date) can write. What would reach past it is refused, never wrapped.
+inline constexpr date max_date{std::chrono::year{9999}, std::chrono::December, std::chrono::day{31}};
+
 /// Today's date in the local time zone (as Python's date.today()); UTC where none is set.
 [[nodiscard]] inline date today() {
     const std::time_t now = std::time(nullptr);

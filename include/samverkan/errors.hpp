@@ -69,7 +69,8 @@ public:
     using rule_violation::rule_violation;
 };
 
-/// An argument the caller gave is malformed: an unknown name, a duplicate id, an out-of-range count.
+/// An argument the caller gave is malformed: an unknown name, a duplicate id, an out-of-range count or
+/// date. The message names the argument and what would be accepted.
 class invalid_argument : public error {
 public:
     using error::error;

@@ -22,10 +22,12 @@ enum class level : std::uint8_t { political, strategic, operational, support };
 /// An office of a forum's presidium.
 enum class office_role : std::uint8_t { chair, vice_chair };
 
-/// An office held in some forum, e.g. the chair of LGS (ROT-5).
+/// An office held in some forum, e.g. the chair of LGS (ROT-5), and who appoints its holder.
 struct office {
     std::string forum;
     office_role role = office_role::chair;
+    std::string appointed_by{};  ///< the forum or body that elects the holder; empty where the sources do not say
+    std::string rule{};          ///< the rule that says who appoints, e.g. "CMP-5"
 };
 
 /// Who a theme group is for (THM-1, THM-2, THM-3). Ages are inclusive; no needs means "anyone".

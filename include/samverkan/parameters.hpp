@@ -61,6 +61,13 @@ struct meeting_parameters {
     source_mark mark;
 };
 
+/// The ranges the rotation's numbers must lie in: the reader refuses others, and so do the checks of a ruleset
+/// built in code (ROT-1, ROT-6).
+inline constexpr int max_term_years = 20;
+inline constexpr int max_mandate_years = 20;
+inline constexpr int min_election_year = 1900;
+inline constexpr int max_election_year = 9999;
+
 /// The chair rotation (§ 6).
 struct rotation_parameters {
     std::string forum = "politiskt_samrad";

@@ -19,6 +19,8 @@ enum class relation_type : std::uint8_t {
     appoints,        ///< from sets up or elects to (STR-5, CMP-5)
     supports,        ///< from is a support function of to (STR-6)
     adopts,          ///< body from adopts (fastställer) the directional positions of forum to (CNS-5)
+    anchors_in,      ///< forum from is anchored in body to: its members carry information both ways (STR-9);
+                     ///< derived from the seats
 };
 
 /// One edge, with the rule that puts it there.
@@ -38,8 +40,8 @@ struct relation {
 namespace detail {
 template <>
 struct enum_names<relation_type> {
-    static constexpr std::array<std::string_view, 6> names{"prepares_for", "represented_in", "reports_to",
-                                                           "appoints",     "supports",       "adopts"};
+    static constexpr std::array<std::string_view, 7> names{"prepares_for", "represented_in", "reports_to", "appoints",
+                                                           "supports",     "adopts",         "anchors_in"};
 };
 }  // namespace detail
 

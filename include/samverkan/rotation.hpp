@@ -13,6 +13,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <samverkan/body.hpp>
@@ -23,8 +24,13 @@
 #include <samverkan/explanation.hpp>
 #include <samverkan/parameters.hpp>
 #include <samverkan/ruleset.hpp>
+#include <samverkan/ruleset_check.hpp>
 
 namespace samverkan {
+
+/// The most terms one schedule may hold. Ten thousand terms of even one year span every year the library
+/// handles (0 … 9999), so a larger count is a mistake: it is refused before any work.
+inline constexpr std::size_t max_rotation_terms = 10'000;
 
 /// One term of office of the samråd's chair and vice chair.
 struct term {
@@ -91,6 +97,66 @@ inline std::optional<date> straddled_boundary(const rotation_parameters& p, date
     }
 }
 
+/// Refuses rotation parameters the generator cannot work with (an empty pool, a term of no years), naming
+/// the key and the rule. A loaded ruleset never fails here; one built in code may.
+inline void require_workable_rotation(const ruleset& rs) {
+    std::vector<problem> found;
+    check_rotation_basics(rs.rotation, found);
+    if (found.empty()) return;
+    const auto& p = found.front();
+    throw ruleset_error(p.message, ruleset_location(rs.origin, p.mark.line, p.mark.column, p.mark.key, p.rule));
+}
+
+/// Refuses a date argument that is not a calendar day or lies after max_date.
+inline void require_handled_date(date d, const std::string& what) {
+    if (!d.ok()) throw invalid_argument(what + ": not a calendar date");
+    if (d > max_date)
+        throw invalid_argument(what + ": " + to_iso_string(d) + " is after " + to_iso_string(max_date) +
+                               ", the last date samverkan handles");
+}
+
+/// A term's place in the rotation: its index from the anchor and its first day.
+struct term_slot {
+    std::size_t index = 0;
+    date start{};
+};
+
+/// ROT-1: the term in force on `day` (anchor ≤ day ≤ max_date); each term starts term_years after the
+/// previous one, as validate_rotation measures it. At most (9999 - anchor year) / term_years steps.
+inline term_slot term_in_force(const rotation_parameters& p, date day) {
+    term_slot slot{0, p.anchor};
+    for (date next = add_years(slot.start, p.term_years); next <= day; next = add_years(next, p.term_years)) {
+        ++slot.index;
+        slot.start = next;
+    }
+    return slot;
+}
+
+/// How many of `limit` consecutive terms, the first starting on `start`, end by max_date; and the start of
+/// the first that does not (or of the term after the last).
+inline std::pair<std::size_t, date> terms_ending_by_max_date(const rotation_parameters& p, date start,
+                                                             std::size_t limit) {
+    std::size_t n = 0;
+    for (; n < limit; ++n) {
+        const date next = add_years(start, p.term_years);
+        if (day_before(next) > max_date) break;
+        start = next;
+    }
+    return {n, start};
+}
+
+/// Refuses `count` terms from `first` when one of them would end after max_date, saying how many fit.
+inline void require_terms_end_by_max_date(const rotation_parameters& p, term_slot first, std::size_t count) {
+    const auto [fit, late_start] = terms_ending_by_max_date(p, first.start, count);
+    if (fit == count) return;
+    const std::string late = "term " + std::to_string(first.index + fit) + " (" + to_iso_string(late_start) + " – " +
+                             to_iso_string(day_before(add_years(late_start, p.term_years))) + ") ends after " +
+                             to_iso_string(max_date) + ", the last date samverkan handles";
+    throw invalid_argument(fit == 0 ? late
+                                    : "terms: " + std::to_string(count) + " terms from " + to_iso_string(first.start) +
+                                          " run too far: " + late + "; at most " + std::to_string(fit) + " fit");
+}
+
 inline const std::vector<std::string>& pool(const rotation_parameters& p, side s) {
     return s == side::municipal ? p.municipal_pool : p.region_pool;
 }
@@ -111,13 +177,24 @@ inline std::optional<side> lgs_side_for(lgs_coordination c, side chair) {
 
 /// ROT-1 … ROT-6: the proposed schedule of `count` terms from the rotation's anchor, or, with `from`,
 /// the `count` terms starting with the one in force on that date. Pure: depends only on the ruleset.
-/// Throws rule_violation (ROT-6) for a date before the first term.
+/// Throws invalid_argument for more than max_rotation_terms terms or a term ending after max_date (both
+/// before any work), rule_violation (ROT-6) for a date before the first term, and ruleset_error for
+/// rotation parameters it cannot work with (check_rotation_basics).
 [[nodiscard]] inline std::vector<term> rotation_schedule(const ruleset& rs, std::size_t count,
                                                           std::optional<date> from = std::nullopt) {
+    if (count > max_rotation_terms)
+        throw invalid_argument("terms: " + std::to_string(count) + " is more than a schedule may hold (" +
+                               std::to_string(max_rotation_terms) + ", max_rotation_terms)");
+    detail::require_workable_rotation(rs);
     const auto& p = rs.rotation;
+    if (from) detail::require_handled_date(*from, "start");
     if (from && *from < p.anchor)
         throw rule_violation("ROT-6", to_iso_string(*from) + " is before the first term of the rotation, which starts " +
                                           to_iso_string(p.anchor));
+    const detail::term_slot first_wanted = from ? detail::term_in_force(p, *from) : detail::term_slot{0, p.anchor};
+    detail::require_terms_end_by_max_date(p, first_wanted, count);
+    const std::size_t wanted_first = first_wanted.index;
+
     const body* first = rs.find_body(p.first_holder);
     const side first_side = first != nullptr ? first->side : side::municipal;
     const auto& first_pool = detail::pool(p, first_side);
@@ -127,6 +204,7 @@ inline std::optional<side> lgs_side_for(lgs_coordination c, side chair) {
     // ROT-3a: each side's pool is walked in order. When the vice chair moves up to the chair (vice_succeeds,
     // and the vice's side is the side of the next chair) one cursor per side serves both offices;
     // otherwise each office walks its own, so that each office passes through every member in turn.
+    // require_workable_rotation has made sure no pool is empty.
     const bool succession = p.vice_succeeds && p.alternate_sides == p.vice_from_other_side;
     std::map<std::pair<side, office_role>, std::size_t> cursor;
     auto key = [&](side s, office_role o) { return std::pair{s, succession ? office_role::chair : o}; };
@@ -140,15 +218,8 @@ inline std::optional<side> lgs_side_for(lgs_coordination c, side chair) {
     cursor[key(first_side, office_role::chair)] = first_at + 1;
 
     std::vector<term> out;
+    out.reserve(count);
     std::optional<term> previous;
-    // Each term starts term_years after the previous one, as validate_rotation measures it.
-    const std::size_t wanted_first = [&]() -> std::size_t {
-        if (!from) return 0;
-        std::size_t k = 0;
-        for (date next = detail::add_years(p.anchor, p.term_years); next <= *from; next = detail::add_years(next, p.term_years))
-            ++k;
-        return k;
-    }();
     date next_start = p.anchor;
     for (std::size_t k = 0; k < wanted_first + count; ++k) {
         term t;
@@ -173,6 +244,10 @@ inline std::optional<side> lgs_side_for(lgs_coordination c, side chair) {
         }
         t.vice_chair = take(t.vice_side, office_role::vice_chair, t.chair);
         t.lgs_chair_side = detail::lgs_side_for(p.lgs, t.chair_side);
+        if (k < wanted_first) {  // only walked through: its successor needs its holders, nobody its explanation
+            previous = std::move(t);
+            continue;
+        }
 
         t.why.add("ROT-1", to_iso_string(t.start) + " – " + to_iso_string(t.end) + ": a term of " +
                                std::to_string(p.term_years) + " years");
@@ -192,33 +267,56 @@ inline std::optional<side> lgs_side_for(lgs_coordination c, side chair) {
                                  : std::string("the term lies within one mandate period"));
         }
         previous = t;
-        if (k >= wanted_first) out.push_back(std::move(t));
+        out.push_back(std::move(t));
     }
     return out;
 }
 
-/// The term in force on `day`; throws rule_violation (ROT-6) before the first term.
+/// The term in force on `day`; throws rule_violation (ROT-6) before the first term, invalid_argument when
+/// that term ends after max_date.
 [[nodiscard]] inline term term_on(const ruleset& rs, date day) { return rotation_schedule(rs, 1, day).front(); }
 
 /// The first term not over by `from` (the one in force, or a later one) in which `body_id` holds the chair. Throws
-/// rule_violation (ROT-2) for a body outside the rotation, unknown_id for an unknown body.
+/// rule_violation (ROT-2) for a body outside the rotation, unknown_id for an unknown body, invalid_argument when
+/// the body's next chair would come only in a term ending after max_date.
 [[nodiscard]] inline term next_chair_term(const ruleset& rs, std::string_view body_id, date from) {
+    detail::require_workable_rotation(rs);
     const body& b = rs.body_by_id(body_id);
-    const auto& names = detail::pool(rs.rotation, b.side);
+    const auto& p = rs.rotation;
+    const auto& names = detail::pool(p, b.side);
     if (std::find(names.begin(), names.end(), b.id) == names.end())
         throw rule_violation("ROT-2", "'" + b.id + "' is not in the chair rotation" +
                                           (b.kind == body_kind::purchaser ? " (purchaser bodies never hold the chair)" : ""));
-    const date start = std::max(from, rs.rotation.anchor);
-    // Every eligible body chairs within two passes of both pools.
-    const auto horizon = 2 * (rs.rotation.municipal_pool.size() + rs.rotation.region_pool.size()) + 2;
-    for (const auto& t : rotation_schedule(rs, horizon, start))
+    detail::require_handled_date(from, "after");
+    const date start = std::max(from, p.anchor);
+    // Every eligible body chairs within two passes of both pools; look no further than max_date, nor further
+    // than one schedule may reach.
+    const auto horizon = 2 * (p.municipal_pool.size() + p.region_pool.size()) + 2;
+    const auto looked = std::min(horizon, max_rotation_terms);
+    const auto first = detail::term_in_force(p, start);
+    const auto fit = detail::terms_ending_by_max_date(p, first.start, looked).first;
+    // With no term to fit, asking for one lets rotation_schedule say which term runs past max_date.
+    for (const auto& t : rotation_schedule(rs, std::max<std::size_t>(fit, 1), start))
         if (t.chair == b.id) return t;
+    if (fit < looked)
+        throw invalid_argument("'" + b.id + "' does not hold the chair in any term between " +
+                               to_iso_string(first.start) + " and " + to_iso_string(max_date) +
+                               ", the last date samverkan handles");
+    if (looked < horizon)
+        throw invalid_argument("'" + b.id + "' does not hold the chair in the " + std::to_string(looked) +
+                               " terms from " + to_iso_string(first.start) + " (max_rotation_terms)");
     throw rule_violation("ROT-2", "'" + b.id + "' never holds the chair under this ruleset's rotation parameters");
 }
 
 /// ROT-1 … ROT-6: everything wrong with a schedule, in row order. A row naming a body the ruleset does
-/// not know raises rule_violation (ROT-2); everything else becomes a finding.
+/// not know raises rule_violation (ROT-2); a date that is not a calendar day or lies after max_date raises
+/// invalid_argument before any row is looked at; everything else becomes a finding.
 [[nodiscard]] inline std::vector<rotation_violation> validate_rotation(const ruleset& rs, std::span<const schedule_row> rows) {
+    detail::require_workable_rotation(rs);
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        detail::require_handled_date(rows[i].start, "term " + std::to_string(i) + ": start");
+        detail::require_handled_date(rows[i].end, "term " + std::to_string(i) + ": end");
+    }
     const auto& p = rs.rotation;
     std::vector<rotation_violation> out;
     auto add = [&](const char* rule, std::size_t i, severity s, std::string message) {

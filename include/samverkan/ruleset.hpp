@@ -44,6 +44,12 @@ struct plan_item {
     source_mark mark;
 };
 
+/// The övergripande handlingsplan (STR-3): the forum that decides it and follows it up yearly.
+struct action_plan {
+    std::string decided_by;  ///< forum id, e.g. "lgs"
+    source_mark mark;
+};
+
 /// The forums that structure checks are measured against.
 struct forum_roles {
     std::string samrad = "politiskt_samrad";  ///< every represented body must reach it (STR-7)
@@ -69,6 +75,8 @@ struct ruleset {
     std::optional<std::pair<date, date>> plan_period;  ///< the samverkansplan's period, if any
     std::vector<plan_item> focus_areas;    // PLN-1
     std::vector<plan_item> equity_groups;  // PLN-3
+    /// STR-3: who decides the handlingsplan and follows it up; none when the sources name no handlingsplan (2016).
+    std::optional<samverkan::action_plan> action_plan;
 
     /// Whether this version is in force on `day` (valid_from ≤ day ≤ valid_to).
     [[nodiscard]] bool in_force_on(date day) const noexcept {

@@ -4,9 +4,12 @@
 #include <algorithm>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
+#include <samverkan/date.hpp>
 #include <samverkan/forum.hpp>
+#include <samverkan/parameters.hpp>
 #include <samverkan/problem.hpp>
 #include <samverkan/ruleset.hpp>
 
@@ -16,6 +19,48 @@ namespace detail {
 
 inline source_mark sub_mark(const source_mark& m, const std::string& suffix) {
     return {m.line, m.column, m.key + suffix};
+}
+
+/// Where a rotation parameter was written: the `rotation` mapping's position, the key below it.
+inline source_mark rotation_mark(const rotation_parameters& r, const std::string& suffix) {
+    return {r.mark.line, r.mark.column, "rotation" + suffix};
+}
+
+/// What the rotation generator needs of its parameters to terminate and never divide by zero: numbers in
+/// range, an anchor that is a real day the library handles, no empty pool, a first holder in a pool. The
+/// rotation functions refuse a ruleset that breaks one of these (a ruleset built in code is not loaded, so
+/// nothing else has checked it).
+inline void check_rotation_basics(const rotation_parameters& r, std::vector<problem>& out) {
+    if (r.term_years < 1)
+        out.push_back({"ROT-1", "term_years must be 1 or more", rotation_mark(r, ".term_years")});
+    else if (r.term_years > max_term_years)
+        out.push_back(
+            {"ROT-1", "term_years must be at most " + std::to_string(max_term_years), rotation_mark(r, ".term_years")});
+    if (!r.anchor.ok() || r.anchor > max_date)
+        out.push_back({"ROT-6", "anchor must be a calendar date no later than " + to_iso_string(max_date),
+                       rotation_mark(r, ".anchor")});
+    if (r.mandate_years < 1)
+        out.push_back({"ROT-6", "mandate_years must be 1 or more", rotation_mark(r, ".mandate.years")});
+    else if (r.mandate_years > max_mandate_years)
+        out.push_back({"ROT-6", "mandate_years must be at most " + std::to_string(max_mandate_years),
+                       rotation_mark(r, ".mandate.years")});
+    if (r.first_election_year < min_election_year || r.first_election_year > max_election_year)
+        out.push_back({"ROT-6",
+                       "the first election year must be between " + std::to_string(min_election_year) + " and " +
+                           std::to_string(max_election_year),
+                       rotation_mark(r, ".mandate.first_election")});
+    // ROT-2: the chair rotates between both sides, so each side needs at least one eligible body.
+    for (const auto& [pool, name] : {std::pair{&r.municipal_pool, "municipal"}, std::pair{&r.region_pool, "region"}})
+        if (pool->empty())
+            out.push_back({"ROT-2",
+                           std::string("the ") + name + " pool is empty; list at least one eligible body of that side",
+                           rotation_mark(r, std::string(".pools.") + name)});
+    const bool first_in_pool =
+        std::find(r.municipal_pool.begin(), r.municipal_pool.end(), r.first_holder) != r.municipal_pool.end() ||
+        std::find(r.region_pool.begin(), r.region_pool.end(), r.first_holder) != r.region_pool.end();
+    if (!first_in_pool)
+        out.push_back({"ROT-6", "first_holder '" + r.first_holder + "' is in neither rotation pool",
+                       rotation_mark(r, ".first_holder")});
 }
 
 inline void check_unique_ids(const ruleset& rs, std::vector<problem>& out) {
@@ -76,6 +121,13 @@ inline void check_relations(const ruleset& rs, std::vector<problem>& out) {
         if (needs_body && is_vertex(r.to) && !rs.find_forum(r.to))
             out.push_back({r.rule, "'" + std::string(to_string(r.type)) + "' must end at a forum, not body '" + r.to + "'",
                            sub_mark(r.mark, ".to")});
+        // STR-9: a forum is anchored in a body, never the other way round.
+        if (r.type == relation_type::anchors_in && is_vertex(r.from) && !rs.find_forum(r.from))
+            out.push_back(
+                {r.rule, "'anchors_in' must start at a forum, not body '" + r.from + "'", sub_mark(r.mark, ".from")});
+        if (r.type == relation_type::anchors_in && is_vertex(r.to) && !rs.find_body(r.to))
+            out.push_back(
+                {r.rule, "'anchors_in' must end at a body, not forum '" + r.to + "'", sub_mark(r.mark, ".to")});
     }
 }
 
@@ -105,47 +157,59 @@ inline void check_parameters(const ruleset& rs, std::vector<problem>& out) {
 
     const auto& r = rs.rotation;
     const forum* rf = rs.find_forum(r.forum);
-    if (rf == nullptr) out.push_back({"ROT-2", "rotation names unknown forum '" + r.forum + "'", sub_mark(r.mark, ".forum")});
-    if (r.term_years < 1) out.push_back({"ROT-1", "term_years must be 1 or more", sub_mark(r.mark, ".term_years")});
-    if (r.mandate_years < 1) out.push_back({"ROT-6", "mandate_years must be 1 or more", sub_mark(r.mark, ".mandate.years")});
+    if (rf == nullptr)
+        out.push_back({"ROT-2", "rotation names unknown forum '" + r.forum + "'", rotation_mark(r, ".forum")});
+    check_rotation_basics(r, out);
     auto check_pool = [&](const std::vector<std::string>& pool, side s, const char* name) {
-        if (pool.empty()) out.push_back({"ROT-2", std::string("the ") + name + " pool is empty", sub_mark(r.mark, ".pools")});
         std::set<std::string, std::less<>> seen;
         for (std::size_t i = 0; i < pool.size(); ++i) {
             const auto key = std::string(".pools.") + name + "[" + std::to_string(i) + "]";
             const body* b = rs.find_body(pool[i]);
             if (!seen.insert(pool[i]).second)
-                out.push_back({"ROT-3a", "'" + pool[i] + "' appears twice in the " + name + " pool", sub_mark(r.mark, key)});
+                out.push_back(
+                    {"ROT-3a", "'" + pool[i] + "' appears twice in the " + name + " pool", rotation_mark(r, key)});
             if (b == nullptr) {
                 out.push_back({"ROT-2",
                                "rotation pool names unknown body '" + pool[i] + "'" +
                                    detail::did_you_mean(pool[i], rs.bodies | ranges::views::transform(&body::id)),
-                               sub_mark(r.mark, key)});
+                               rotation_mark(r, key)});
             } else if (b->kind == body_kind::purchaser) {
-                out.push_back({"ROT-2", "purchaser body '" + b->id + "' is not in the chair rotation", sub_mark(r.mark, key)});
+                out.push_back(
+                    {"ROT-2", "purchaser body '" + b->id + "' is not in the chair rotation", rotation_mark(r, key)});
             } else if (b->side != s) {
-                out.push_back({"ROT-2", "body '" + b->id + "' is not on the " + name + " side", sub_mark(r.mark, key)});
+                out.push_back({"ROT-2", "body '" + b->id + "' is not on the " + name + " side", rotation_mark(r, key)});
             } else if (rf != nullptr && std::none_of(rf->seats.begin(), rf->seats.end(), [&](const seat& st) {
                            return st.body == b->id && st.kind == seat_kind::ordinary;
                        })) {
                 out.push_back({"CMP-5", "body '" + b->id + "' has no ordinary seat in forum '" + r.forum + "'",
-                               sub_mark(r.mark, key)});
+                               rotation_mark(r, key)});
             }
         }
     };
     check_pool(r.municipal_pool, side::municipal, "municipal");
     check_pool(r.region_pool, side::region, "region");
-    const bool first_in_pool =
-        std::find(r.municipal_pool.begin(), r.municipal_pool.end(), r.first_holder) != r.municipal_pool.end() ||
-        std::find(r.region_pool.begin(), r.region_pool.end(), r.first_holder) != r.region_pool.end();
-    if (!first_in_pool)
-        out.push_back({"ROT-6", "first_holder '" + r.first_holder + "' is in neither rotation pool", sub_mark(r.mark, ".first_holder")});
+
+    // STR-3: the handlingsplan is decided by a forum of the structure.
+    if (rs.action_plan && rs.find_forum(rs.action_plan->decided_by) == nullptr)
+        out.push_back(
+            {"STR-3",
+             "the handlingsplan is decided by unknown forum '" + rs.action_plan->decided_by + "'" +
+                 detail::did_you_mean(rs.action_plan->decided_by, rs.forums | ranges::views::transform(&forum::id)),
+             {rs.action_plan->mark.line, rs.action_plan->mark.column, "plan.action_plan.decided_by"}});
 
     for (const auto& f : rs.forums) {
-        for (std::size_t i = 0; i < f.offices.size(); ++i)
-            if (rs.find_forum(f.offices[i].forum) == nullptr)
-                out.push_back({"ROT-5", "office names unknown forum '" + f.offices[i].forum + "'",
+        for (std::size_t i = 0; i < f.offices.size(); ++i) {
+            const auto& o = f.offices[i];
+            if (rs.find_forum(o.forum) == nullptr)
+                out.push_back({"ROT-5", "office names unknown forum '" + o.forum + "'",
                                sub_mark(f.mark, ".offices[" + std::to_string(i) + "]")});
+            if (!o.appointed_by.empty() && rs.find_forum(o.appointed_by) == nullptr &&
+                rs.find_body(o.appointed_by) == nullptr)
+                out.push_back({o.rule.empty() ? "ROT-5" : o.rule,
+                               "office " + o.forum + " " + std::string(to_string(o.role)) +
+                                   " is appointed by unknown forum or body '" + o.appointed_by + "'",
+                               sub_mark(f.mark, ".offices[" + std::to_string(i) + "].appointed_by")});
+        }
         if (f.theme && f.theme->min_age && f.theme->max_age && *f.theme->min_age > *f.theme->max_age)
             out.push_back({"THM-3", "theme '" + f.id + "' has min_age above max_age", sub_mark(f.mark, ".theme")});
     }

@@ -1,5 +1,5 @@
 // The structure of the collaboration as a graph: forums and bodies, and who prepares, reports to,
-// appoints, supports and adopts for whom (STR-1 … STR-9, CNS-5).
+// appoints, supports, adopts for and is anchored in whom (STR-1 … STR-9, CNS-5).
 #pragma once
 
 #include <algorithm>
@@ -20,6 +20,7 @@
 #include <range/v3/view/transform.hpp>
 
 #include <samverkan/errors.hpp>
+#include <samverkan/forum.hpp>
 #include <samverkan/problem.hpp>
 #include <samverkan/relation.hpp>
 #include <samverkan/ruleset.hpp>
@@ -80,6 +81,12 @@ struct is_preparation {
 
 }  // namespace detail
 
+/// Who appoints the holder of an office, and the rule that says so.
+struct office_appointment {
+    std::string by;  ///< forum or body id
+    std::string rule;
+};
+
 /// One edge of the structure, as seen from outside.
 struct structure_edge {
     std::string from;
@@ -103,6 +110,8 @@ public:
                 represented.push_back(s.body);
                 // CMP-1 (VGR bodies), CMP-2 (municipalities): a body holding seats is represented in the forum.
                 add_edge({relation_type::represented_in, s.body, f.id, s.side == side::region ? "CMP-1" : "CMP-2", s.mark});
+                // STR-9: its members carry information both ways, so the forum is anchored in the body.
+                add_edge({relation_type::anchors_in, f.id, s.body, "STR-9", s.mark});
             }
         }
         for (const auto& r : rules_->relations) add_edge(r);
@@ -126,6 +135,35 @@ public:
         return sources_into(require_forum(forum_id), relation_type::adopts);
     }
 
+    /// STR-9 (förankring; CNS-6 for the samråd): the bodies whose members carry information both ways
+    /// between the forum and their home organisation, in seat order. Derived from the seats, so a forum
+    /// whose members the ruleset does not list as seats (LGS, the theme groups) has none.
+    [[nodiscard]] std::vector<std::string> anchoring(std::string_view forum_id) const {
+        std::vector<std::string> out;
+        for (auto [it, end] = boost::out_edges(require_forum(forum_id), graph_); it != end; ++it)
+            if (graph_[*it].type == relation_type::anchors_in) out.push_back(graph_[boost::target(*it, graph_)].id);
+        return out;
+    }
+
+    /// Who appoints the holder of a forum's office (chair or vice chair), as the offices of the ruleset's
+    /// presidia say: the samråd elects its own chair and vice chair (CMP-5). None where the ruleset does not
+    /// say; in 2026 that is the chair and vice chair of LGS, who sit in the politiskt presidium (ROT-5).
+    [[nodiscard]] std::optional<office_appointment> appointer_of(std::string_view forum_id, office_role role) const {
+        (void)require_forum(forum_id);
+        for (const auto& f : rules_->forums)
+            for (const auto& o : f.offices)
+                if (o.forum == forum_id && o.role == role && !o.appointed_by.empty())
+                    return office_appointment{o.appointed_by, o.rule};
+        return std::nullopt;
+    }
+
+    /// STR-3: the forum that decides the övergripande handlingsplan and follows it up yearly (LGS in 2026);
+    /// none when the ruleset has no handlingsplan (the 2016 agreement names none).
+    [[nodiscard]] std::optional<std::string> action_plan_decider() const {
+        if (!rules_->action_plan) return std::nullopt;
+        return rules_->action_plan->decided_by;
+    }
+
     /// The shortest way a question travels from one forum or body to another, along preparation,
     /// reporting and representation edges (STR-4, STR-8, STR-1); empty when there is none.
     [[nodiscard]] std::vector<std::string> path(std::string_view from_id, std::string_view to_id) const {
@@ -147,7 +185,7 @@ public:
         return !path(from_id, to_id).empty();
     }
 
-    /// Every edge, relations as written and the represented_in edges derived from the seats.
+    /// Every edge: relations as written, and the represented_in and anchors_in edges derived from the seats.
     [[nodiscard]] std::vector<structure_edge> edges() const {
         std::vector<structure_edge> out;
         for (auto [it, end] = boost::edges(graph_); it != end; ++it) {

@@ -12,7 +12,8 @@
 namespace samverkan {
 
 /// Writes the structure as a DOT digraph: forums as boxes ranked by level, bodies as ellipses,
-/// edges labelled with their type and rule id.
+/// edges labelled with their type and rule id. The anchors_in edges (STR-9) mirror represented_in back
+/// down to the bodies: dashed, and left out of the ranking so the layout still runs upward.
 inline void write_dot(std::ostream& out, const structure& s) {
     const auto& rs = s.rules();
     // Build a plain adjacency list for boost::write_graphviz; the structure's own graph stays private.
@@ -47,7 +48,9 @@ inline void write_dot(std::ostream& out, const structure& s) {
     };
     auto edge_writer = [&](std::ostream& os, const auto& edge) {
         const auto& e = edges[g[edge]];
-        os << "[label=" << quote(std::string(to_string(e.type)) + " " + e.rule) << "]";
+        os << "[label=" << quote(std::string(to_string(e.type)) + " " + e.rule);
+        if (e.type == relation_type::anchors_in) os << ", style=dashed, constraint=false";
+        os << "]";
     };
     auto graph_writer = [](std::ostream& os) { os << "rankdir=BT;\n"; };
     boost::write_graphviz(out, g, vertex_writer, edge_writer, graph_writer);

@@ -5,11 +5,14 @@ from __future__ import annotations
 import datetime as _dt
 from typing import TypeAlias
 
+from ._core import ArgumentError
+
 DateLike: TypeAlias = _dt.date | str
 
 
 def to_date(value: DateLike, what: str = "date") -> _dt.date:
-    """A datetime.date from a date, a datetime (its date) or "YYYY-MM-DD"; ValueError otherwise."""
+    """A datetime.date from a date, a datetime (its date) or "YYYY-MM-DD"; ArgumentError (a ValueError) for
+    other text, TypeError for another type."""
     if isinstance(value, _dt.datetime):
         return value.date()
     if isinstance(value, _dt.date):
@@ -18,5 +21,5 @@ def to_date(value: DateLike, what: str = "date") -> _dt.date:
         try:
             return _dt.date.fromisoformat(value.strip())
         except ValueError:
-            raise ValueError(f"{what}: {value!r} is not a date in the form YYYY-MM-DD") from None
+            raise ArgumentError(f"{what}: {value!r} is not a date in the form YYYY-MM-DD") from None
     raise TypeError(f"{what}: expected a datetime.date or 'YYYY-MM-DD', got {type(value).__name__}")

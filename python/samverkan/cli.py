@@ -17,12 +17,11 @@ from . import Error, Ruleset, load, load_default, rules
 from ._dates import to_date
 from ._lang import DEFAULT, LANGS, check_lang, rule_statement, rule_title
 from .report import report
-from .rotation import COLUMNS, rotation, validate_rotation
+from .rotation import COLUMNS, MAX_TERMS, rotation, validate_rotation
 
 _TEXT: dict[str, dict[str, str]] = {
     "sv": {
         "error": "samverkan: fel: {message}",
-        "terms": "samverkan rotation: --terms måste vara 0 eller fler",
         "severity.error": "fel",
         "severity.warning": "varning",
         "checked": "{n} perioder kontrollerade mot {ruleset}: {errors} fel, {warnings} varning(ar)",
@@ -54,7 +53,6 @@ _TEXT: dict[str, dict[str, str]] = {
     },
     "en": {
         "error": "samverkan: error: {message}",
-        "terms": "samverkan rotation: --terms must be 0 or more",
         "severity.error": "error",
         "severity.warning": "warning",
         "checked": "{n} terms checked against {ruleset}: {errors} error(s), {warnings} warning(s)",
@@ -93,6 +91,17 @@ def _date(text: str) -> _dt.date:
         return to_date(text, "--on")
     except ValueError as exc:
         raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _terms(text: str) -> int:
+    """A term count for --terms, refused before anything is loaded when out of range."""
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if not 0 <= n <= MAX_TERMS:
+        raise argparse.ArgumentTypeError(f"{n} is not between 0 and {MAX_TERMS} (max_rotation_terms)")
+    return n
 
 
 def _ruleset(args: argparse.Namespace) -> Ruleset:
@@ -140,7 +149,13 @@ def _parser() -> argparse.ArgumentParser:
         "rotation", help="the chair rotation years ahead, or the check of a schedule (--check)"
     )
     _add_ruleset_options(p)
-    p.add_argument("--terms", type=int, default=8, metavar="N", help="how many terms (default 8)")
+    p.add_argument(
+        "--terms",
+        type=_terms,
+        default=8,
+        metavar="N",
+        help=f"how many terms (default 8, at most {MAX_TERMS})",
+    )
     p.add_argument("--format", choices=("table", "csv", "json", "markdown", "mermaid"), default="table")
     p.add_argument(
         "--check",
@@ -183,8 +198,6 @@ def _rotation(args: argparse.Namespace, ruleset: Ruleset, lang: str) -> int:
         warnings = len(found) - errors
         print(text["checked"].format(n=len(rows), ruleset=ruleset.id, errors=errors, warnings=warnings))
         return 1 if errors else 0
-    if args.terms < 0:
-        raise SystemExit(text["terms"])
     schedule = rotation(ruleset, terms=args.terms, start=args.on)
     rows = schedule.rows()
     for row in rows:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as _dt
 from collections import Counter
 
-from ._core import Forum, Ruleset, find_rule
+from ._core import ArgumentError, Forum, Ruleset, Structure, find_rule
 from ._lang import DEFAULT, check_lang
 from .rotation import chair_on
 
@@ -38,6 +38,12 @@ _TEXT: dict[str, dict[str, str]] = {
         "preparers": "  Bereder samrådets ärenden (STR-1): {ids}",
         "path": "  En fråga som väcks i {forum} når samrådet via: {path}",
         "adopters": "  Fastställer samrådets inriktningsbeslut (CNS-5): {n} nämnder och styrelser",
+        "anchoring": "  För information åt båda hållen till sina hemorganisationer (STR-9, CNS-6): "
+        "{n} nämnder och styrelser",
+        "action_plan": "  Beslutar om handlingsplanen och följer upp den årligen (STR-3): {decider}",
+        "no_action_plan": "- (regelverket nämner ingen handlingsplan)",
+        "appointed": "{office} (utses av {by}, {rule})",
+        "presidium_unknown": "  Presidium den {on} (ROT-3a): kan inte anges: {why}",
         "composition": "Sammansättning: {name} (CMP-1 … CMP-3)",
         "totals": "  {n} representanter: {ordinary} ordinarie ledamöter, {substitutes} ersättare",
         "side.region": "Regionen (VGR)",
@@ -92,6 +98,11 @@ _TEXT: dict[str, dict[str, str]] = {
         "preparers": "  Prepares the samråd's matters (STR-1): {ids}",
         "path": "  A question raised in {forum} reaches the samråd via: {path}",
         "adopters": "  Adopt the samråd's directional positions (CNS-5): {n} bodies",
+        "anchoring": "  Carry information both ways to their home organisations (STR-9, CNS-6): {n} bodies",
+        "action_plan": "  Decides the handlingsplan and follows it up yearly (STR-3): {decider}",
+        "no_action_plan": "- (this ruleset names no handlingsplan)",
+        "appointed": "{office} (appointed by {by}, {rule})",
+        "presidium_unknown": "  Presidium on {on} (ROT-3a): not given: {why}",
         "composition": "Composition of {name} (CMP-1 … CMP-3)",
         "totals": "  {n} representatives: {ordinary} ordinary seats, {substitutes} substitutes",
         "side.region": "Region (VGR)",
@@ -140,14 +151,23 @@ def _ages(theme: dict[str, object], text: dict[str, str]) -> str:
     return f"{lo}–{hi}"
 
 
-def _forum_line(forum: Forum, text: dict[str, str]) -> str:
+def _office(structure: Structure, forum_id: str, role: str, text: dict[str, str]) -> str:
+    name = f"{forum_id} {text.get('role.' + role, role)}"
+    appointed = structure.appointer_of(forum_id, role)
+    if appointed is None:
+        return name
+    by, rule = appointed
+    return text["appointed"].format(office=name, by=by, rule=rule)
+
+
+def _forum_line(structure: Structure, forum: Forum, text: dict[str, str]) -> str:
     line = f"{forum.name} [{forum.id}]"
     if forum.aliases:
         line += text["aliases"].format(aliases=", ".join(forum.aliases))
     if forum.theme is not None:
         line += text["theme"].format(label=forum.theme["label"], ages=_ages(forum.theme, text))
     if forum.offices:
-        offices = ", ".join(f"{f} {text.get('role.' + role, role)}" for f, role in forum.offices)
+        offices = ", ".join(_office(structure, f, role, text) for f, role in forum.offices)
         line += text["offices"].format(offices=offices)
     return line
 
@@ -185,15 +205,19 @@ def report(ruleset: Ruleset, on: _dt.date | None = None, lang: str = DEFAULT) ->
         ids = s.forums(level)
         label = text["level." + level]
         for i, forum_id in enumerate(ids):
-            add(f"  {label if i == 0 else '':<12} {_forum_line(ruleset.forum(forum_id), text)}")
+            add(f"  {label if i == 0 else '':<12} {_forum_line(s, ruleset.forum(forum_id), text)}")
     add(text["preparers"].format(ids=", ".join(s.preparers_of(samrad_id))))
     themes = [f for f in ruleset.forums if f.theme is not None]
     if themes:
         path = s.path(themes[0].id, samrad_id)
         add(text["path"].format(forum=themes[0].id, path=" → ".join(path)))
+    decider = s.action_plan_decider()
+    add(text["action_plan"].format(decider=decider if decider is not None else text["no_action_plan"]))
     adopters = s.adopters_of(samrad_id)
     add(text["adopters"].format(n=len(adopters)))
     add(f"    {', '.join(adopters)}")
+    anchoring = s.anchoring(samrad_id)
+    add(text["anchoring"].format(n=len(anchoring)))
 
     seats = ruleset.seats(samrad_id)
     kinds = Counter(seat.kind for seat in seats)
@@ -239,18 +263,22 @@ def report(ruleset: Ruleset, on: _dt.date | None = None, lang: str = DEFAULT) ->
         )
     )
     if on is not None and on >= rot["anchor"]:
-        term = chair_on(ruleset, on)
-        lgs_side = term.lgs_chair_side
-        add(
-            text["presidium"].format(
-                on=on.isoformat(),
-                chair=term.chair,
-                vice=term.vice_chair,
-                start=term.start.isoformat(),
-                end=term.end.isoformat(),
-                lgs=text.get("lgs_side." + lgs_side, lgs_side) if lgs_side else "-",
+        try:
+            term = chair_on(ruleset, on)
+        except ArgumentError as exc:  # a term running past the last date the library handles
+            add(text["presidium_unknown"].format(on=on.isoformat(), why=exc))
+        else:
+            lgs_side = term.lgs_chair_side
+            add(
+                text["presidium"].format(
+                    on=on.isoformat(),
+                    chair=term.chair,
+                    vice=term.vice_chair,
+                    start=term.start.isoformat(),
+                    end=term.end.isoformat(),
+                    lgs=text.get("lgs_side." + lgs_side, lgs_side) if lgs_side else "-",
+                )
             )
-        )
 
     if ruleset.focus_areas or ruleset.equity_groups:
         add("")

@@ -21,6 +21,9 @@ RotationViolation = _core.RotationViolation
 
 COLUMNS = ("start", "end", "chair", "vice_chair", "chair_side", "vice_side", "lgs_chair_side")
 
+MAX_TERMS: int = _core.max_rotation_terms
+"""The most terms one schedule may hold (C++ ``max_rotation_terms``)."""
+
 
 class Schedule(Sequence[_core.Term]):
     """Terms of office in order; ``to_frame()`` gives one row per term."""
@@ -62,15 +65,15 @@ class Schedule(Sequence[_core.Term]):
 
 def rotation(ruleset: _core.Ruleset, terms: int = 8, start: DateLike | None = None) -> Schedule:
     """The proposed schedule: ``terms`` terms from the rotation's anchor, or, with ``start``, from the
-    term in force on that date."""
-    if terms < 0:
-        raise ValueError("terms must be 0 or more")
+    term in force on that date. ArgumentError for a negative ``terms``, for more than ``MAX_TERMS``, and
+    for a schedule running past 9999-12-31, each refused before any term is made."""
     day = None if start is None else to_date(start, "start")
     return Schedule(ruleset, _core.rotation_schedule(ruleset, terms, day))
 
 
 def chair_on(ruleset: _core.Ruleset, day: DateLike) -> _core.Term:
-    """The term in force on a date (RuleViolation ROT-6 before the first term)."""
+    """The term in force on a date (RuleViolation ROT-6 before the first term; ArgumentError when the term
+    ends after 9999-12-31)."""
     return _core.term_on(ruleset, to_date(day, "day"))
 
 

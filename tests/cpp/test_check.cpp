@@ -149,6 +149,17 @@ TEST(Check, SeveralFaultsAreAllReported) {
     EXPECT_EQ(problems[2].rule, "ROT-1");
 }
 
+TEST(Check, ROT2_EmptyPoolNamesItsKey) {
+    auto rs = tiny();
+    rs.rotation.municipal_pool.clear();
+    rs.rotation.first_holder = "styrelsen";
+    const auto problems = samverkan::check_consistency(rs);
+    ASSERT_EQ(problems.size(), 1u) << listed(problems);
+    EXPECT_EQ(problems[0].rule, "ROT-2");
+    EXPECT_EQ(problems[0].mark.key, "rotation.pools.municipal");
+    EXPECT_EQ(problems[0].message, "the municipal pool is empty; list at least one eligible body of that side");
+}
+
 TEST_P(BrokenRuleset, NamesTheRule) {
     const auto& c = GetParam();
     auto rs = copy_2026();
@@ -219,6 +230,16 @@ INSTANTIATE_TEST_SUITE_P(
                    rs.relations.push_back({relation_type::adopts, "su", "goteborg", "CNS-5", {}});
                },
                "CNS-5", "'adopts' must end at a forum, not body 'goteborg'"},
+        broken{"STR9_AnchorsInMustStartAtAForum",
+               [](samverkan::ruleset& rs) {
+                   rs.relations.push_back({relation_type::anchors_in, "su", "politiskt_samrad", "STR-9", {}});
+               },
+               "STR-9", "'anchors_in' must start at a forum, not body 'su'"},
+        broken{"STR9_AnchorsInMustEndAtABody",
+               [](samverkan::ruleset& rs) {
+                   rs.relations.push_back({relation_type::anchors_in, "politiskt_samrad", "lgs", "STR-9", {}});
+               },
+               "STR-9", "'anchors_in' must end at a body, not forum 'lgs'"},
         broken{"QRM1_MeetingNamesUnknownForum", [](samverkan::ruleset& rs) { rs.meeting.forum = "samradet"; }, "QRM-1",
                "meeting names unknown forum 'samradet'"},
         broken{"QRM3_QuorumCountZero",
@@ -245,6 +266,15 @@ INSTANTIATE_TEST_SUITE_P(
                "mandate_years must be 1 or more"},
         broken{"ROT2_EmptyPool", [](samverkan::ruleset& rs) { rs.rotation.region_pool.clear(); }, "ROT-2",
                "the region pool is empty"},
+        broken{"ROT1_TermOfTooManyYears", [](samverkan::ruleset& rs) { rs.rotation.term_years = 21; }, "ROT-1",
+               "term_years must be at most 20"},
+        broken{"ROT6_MandateOfTooManyYears", [](samverkan::ruleset& rs) { rs.rotation.mandate_years = 21; }, "ROT-6",
+               "mandate_years must be at most 20"},
+        broken{"ROT6_FirstElectionOutOfRange", [](samverkan::ruleset& rs) { rs.rotation.first_election_year = -5; },
+               "ROT-6", "the first election year must be between 1900 and 9999"},
+        broken{"ROT6_AnchorAfterTheLastDate",
+               [](samverkan::ruleset& rs) { rs.rotation.anchor = year{10000} / January / 1; }, "ROT-6",
+               "anchor must be a calendar date no later than 9999-12-31"},
         broken{"ROT2_PurchaserInPool", [](samverkan::ruleset& rs) { rs.rotation.region_pool[0] = "dn_vastra"; }, "ROT-2",
                "purchaser body 'dn_vastra' is not in the chair rotation"},
         broken{"ROT2_UnknownBodyInPool", [](samverkan::ruleset& rs) { rs.rotation.region_pool[0] = "regionhalsa"; },
@@ -263,9 +293,17 @@ INSTANTIATE_TEST_SUITE_P(
                "CMP-5", "body 'ny_styrelse' has no ordinary seat in forum 'politiskt_samrad'"},
         broken{"ROT6_FirstHolderInNoPool", [](samverkan::ruleset& rs) { rs.rotation.first_holder = "dn_goteborg"; },
                "ROT-6", "first_holder 'dn_goteborg' is in neither rotation pool"},
+        broken{"STR3_HandlingsplanDecidedByUnknownForum",
+               [](samverkan::ruleset& rs) { rs.action_plan->decided_by = "lgss"; }, "STR-3",
+               "the handlingsplan is decided by unknown forum 'lgss' (did you mean 'lgs'?)"},
+        broken{"STR3_HandlingsplanDecidedByABody", [](samverkan::ruleset& rs) { rs.action_plan->decided_by = "su"; },
+               "STR-3", "the handlingsplan is decided by unknown forum 'su'"},
         broken{"ROT5_OfficeNamesUnknownForum",
                [](samverkan::ruleset& rs) { forum_in(rs, "politiskt_presidium").offices[2].forum = "lgz"; }, "ROT-5",
                "office names unknown forum 'lgz'"},
+        broken{"CMP5_OfficeAppointedByUnknownForum",
+               [](samverkan::ruleset& rs) { forum_in(rs, "politiskt_presidium").offices[0].appointed_by = "samradet"; },
+               "CMP-5", "office politiskt_samrad chair is appointed by unknown forum or body 'samradet'"},
         broken{"THM3_MinAgeAboveMaxAge",
                [](samverkan::ruleset& rs) { forum_in(rs, "tema_barn_unga").theme->min_age = 20; }, "THM-3",
                "theme 'tema_barn_unga' has min_age above max_age"}),

@@ -8,9 +8,11 @@
 #include <cstddef>
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -828,4 +830,173 @@ TEST(Rotation, ROT2_UnknownBodyInARowThrows) {
         EXPECT_TRUE(contains(e.what(), "vice chair 'xyzzy'")) << e.what();
         EXPECT_FALSE(contains(e.what(), "did you mean")) << e.what();
     }
+}
+
+// ---- bounds: how many terms, how far ahead, and rulesets built in code ---------------------------
+
+namespace {
+
+/// The invalid_argument message `call` throws, or a failure when it throws nothing.
+template <class Call>
+std::string invalid_argument_of(Call call) {
+    try {
+        call();
+    } catch (const samverkan::invalid_argument& e) {
+        return e.what();
+    }
+    ADD_FAILURE() << "no invalid_argument thrown";
+    return {};
+}
+
+/// The ruleset_error `call` throws: a rotation that cannot be generated is refused, never run.
+template <class Call>
+samverkan::ruleset_location ruleset_error_of(Call call) {
+    try {
+        call();
+    } catch (const samverkan::ruleset_error& e) {
+        return e.where();
+    }
+    ADD_FAILURE() << "no ruleset_error thrown";
+    return samverkan::ruleset_location{};
+}
+
+/// A copy of the 2026 ruleset, changed in code (so never checked by the loader).
+samverkan::ruleset_ptr built_in_code(const std::function<void(samverkan::ruleset&)>& change) {
+    auto rs = *rules_2026();
+    change(rs);
+    return std::make_shared<const samverkan::ruleset>(std::move(rs));
+}
+
+}  // namespace
+
+TEST(RotationBounds, ROT1_MoreTermsThanMaxRotationTermsAreRefusedBeforeAnyWork) {
+    const auto rs = rules_2026();
+    for (const std::size_t n : {samverkan::max_rotation_terms + 1, std::size_t{1'000'000'000'000}}) {
+        const auto message = invalid_argument_of([&] { (void)samverkan::rotation_schedule(*rs, n); });
+        EXPECT_TRUE(contains(message, "terms: " + std::to_string(n))) << message;
+        EXPECT_TRUE(contains(message, "max_rotation_terms")) << message;
+    }
+    static_assert(std::is_base_of_v<samverkan::error, samverkan::invalid_argument>);
+}
+
+TEST(RotationBounds, ROT1_ScheduleMayRunToTheLastDateTheLibraryHandles) {
+    // From 2015, two-year terms: term 3991 is 9997-01-01 – 9998-12-31; term 3992 would end 10000-12-31.
+    const auto terms = samverkan::rotation_schedule(*rules_2026(), 3992);
+    ASSERT_EQ(terms.size(), 3992u);
+    EXPECT_EQ(terms.back().end, dec31(9998));
+    EXPECT_LE(terms.back().end, samverkan::max_date);
+    const auto message = invalid_argument_of([&] { (void)samverkan::rotation_schedule(*rules_2026(), 3993); });
+    EXPECT_TRUE(contains(message, "term 3992 (9999-01-01 – 10000-12-31) ends after 9999-12-31")) << message;
+    EXPECT_TRUE(contains(message, "at most 3992 fit")) << message;
+}
+
+TEST(RotationBounds, ROT6_FarDatesWorkQuicklyOrAreRefused) {
+    const auto rs = rules_2026();
+    const auto t = samverkan::term_on(*rs, year{9998} / June / 1);
+    EXPECT_EQ(t.index, 3991u);
+    EXPECT_EQ(t.start, jan1(9997));
+    EXPECT_EQ(t.end, dec31(9998));
+    EXPECT_FALSE(t.why.steps.empty());
+    EXPECT_EQ(samverkan::rotation_schedule(*rs, 1, year{9998} / June / 1).front().chair, t.chair);
+    // The term in force on 9999-06-01 would end in year 10000.
+    auto message = invalid_argument_of([&] { (void)samverkan::term_on(*rs, year{9999} / June / 1); });
+    EXPECT_TRUE(contains(message, "term 3992 (9999-01-01 – 10000-12-31) ends after 9999-12-31")) << message;
+    // Dates a C++ caller can make but no ISO date can write: refused, not wrapped around year 32767.
+    for (const samverkan::date d : {year{12000} / March / 1, year{32767} / December / 31}) {
+        message = invalid_argument_of([&] { (void)samverkan::term_on(*rs, d); });
+        EXPECT_TRUE(contains(message, "after 9999-12-31, the last date samverkan handles")) << message;
+        message = invalid_argument_of([&] { (void)samverkan::next_chair_term(*rs, "su", d); });
+        EXPECT_TRUE(contains(message, "after 9999-12-31")) << message;
+    }
+    message = invalid_argument_of([&] { (void)samverkan::term_on(*rs, year{2026} / February / 30); });
+    EXPECT_TRUE(contains(message, "not a calendar date")) << message;
+}
+
+TEST(RotationBounds, ROT3a_NextChairTermLooksNoFurtherThanTheLastDate) {
+    const auto rs = rules_2026();
+    // Walk su's terms of the chair from 9900: each ends by 9999-12-31, and after the last one the answer is
+    // a clear refusal, not a term in year 10000.
+    samverkan::date from = jan1(9900);
+    std::size_t found = 0;
+    for (;; ++found) {
+        samverkan::term t;
+        try {
+            t = samverkan::next_chair_term(*rs, "su", from);
+        } catch (const samverkan::invalid_argument& e) {
+            EXPECT_TRUE(contains(e.what(), "'su' does not hold the chair in any term between")) << e.what();
+            EXPECT_TRUE(contains(e.what(), "and 9999-12-31, the last date samverkan handles")) << e.what();
+            break;
+        }
+        ASSERT_EQ(t.chair, "su");
+        ASSERT_LE(t.end, samverkan::max_date);
+        ASSERT_LT(found, 100u);
+        from = samverkan::date{sys_days{t.end} + days{1}};
+    }
+    EXPECT_GE(found, 1u);
+}
+
+TEST(RotationBounds, ROT1_RowDatesBeyondTheLastDateAreRefused) {
+    auto rows = default_rows(3);
+    rows[1].end = year{32767} / December / 31;
+    const auto message = invalid_argument_of([&] { (void)samverkan::validate_rotation(*rules_2026(), rows); });
+    EXPECT_TRUE(contains(message, "term 1: end: 32767-12-31 is after 9999-12-31")) << message;
+}
+
+TEST(RotationBounds, ROT2_EmptyPoolOfARulesetBuiltInCodeIsRefusedNotDividedBy) {
+    for (const auto& [side_name, change] :
+         std::vector<std::pair<std::string, std::function<void(samverkan::ruleset&)>>>{
+             {"municipal", [](samverkan::ruleset& rs) { rs.rotation.municipal_pool.clear(); }},
+             {"region", [](samverkan::ruleset& rs) { rs.rotation.region_pool.clear(); }}}) {
+        SCOPED_TRACE(side_name);
+        const auto rs = built_in_code(change);
+        for (const auto& call :
+             std::vector<std::function<void()>>{[&] { (void)samverkan::rotation_schedule(*rs, 4); },
+                                                [&] { (void)samverkan::term_on(*rs, jan1(2030)); },
+                                                [&] { (void)samverkan::next_chair_term(*rs, "su", jan1(2030)); },
+                                                [&] { (void)samverkan::validate_rotation(*rs, default_rows(2)); }}) {
+            const auto where = ruleset_error_of(call);
+            EXPECT_EQ(where.key, "rotation.pools." + side_name);
+            EXPECT_EQ(where.rule, "ROT-2");
+        }
+    }
+}
+
+TEST(RotationBounds, ROT1_ROT6_ParametersThatWouldNeverEndOrDivideByZeroAreRefused) {
+    struct bad {
+        const char* key;
+        const char* rule;
+        std::function<void(samverkan::ruleset&)> change;
+    };
+    for (const auto& c : std::vector<bad>{
+             {"rotation.term_years", "ROT-1", [](samverkan::ruleset& rs) { rs.rotation.term_years = 0; }},
+             {"rotation.term_years", "ROT-1", [](samverkan::ruleset& rs) { rs.rotation.term_years = -2; }},
+             {"rotation.term_years", "ROT-1", [](samverkan::ruleset& rs) { rs.rotation.term_years = 100'000; }},
+             {"rotation.mandate.years", "ROT-6", [](samverkan::ruleset& rs) { rs.rotation.mandate_years = 0; }},
+             {"rotation.mandate.first_election", "ROT-6",
+              [](samverkan::ruleset& rs) { rs.rotation.first_election_year = -2'000'000'000; }},
+             {"rotation.anchor", "ROT-6", [](samverkan::ruleset& rs) { rs.rotation.anchor = year{20000} / 1 / 1; }},
+             {"rotation.first_holder", "ROT-6", [](samverkan::ruleset& rs) { rs.rotation.first_holder = "dn_vastra"; }},
+         }) {
+        SCOPED_TRACE(c.key);
+        const auto rs = built_in_code(c.change);
+        auto where = ruleset_error_of([&] { (void)samverkan::rotation_schedule(*rs, 4, jan1(2030)); });
+        EXPECT_EQ(where.key, c.key);
+        EXPECT_EQ(where.rule, c.rule);
+        where = ruleset_error_of([&] { (void)samverkan::validate_rotation(*rs, default_rows(4)); });
+        EXPECT_EQ(where.key, c.key);
+    }
+}
+
+TEST(RotationBounds, ROT3a_NextChairTermLooksNoFurtherThanMaxRotationTerms) {
+    // A pool so long that su's turn lies beyond max_rotation_terms one-year terms: refused, not searched for.
+    const auto rs = built_in_code([](samverkan::ruleset& r) {
+        r.rotation.term_years = 1;
+        r.rotation.anchor = year{0} / January / 1;
+        r.rotation.region_pool.clear();
+        for (int i = 0; i < 6000; ++i) r.rotation.region_pool.push_back("board_" + std::to_string(i));
+        r.rotation.region_pool.push_back("su");
+    });
+    const auto message = invalid_argument_of([&] { (void)samverkan::next_chair_term(*rs, "su", jan1(0)); });
+    EXPECT_TRUE(contains(message, "'su' does not hold the chair in the 10000 terms from 0000-01-01")) << message;
+    EXPECT_TRUE(contains(message, "max_rotation_terms")) << message;
 }

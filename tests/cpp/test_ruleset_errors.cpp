@@ -306,7 +306,10 @@ INSTANTIATE_TEST_SUITE_P(
                  "STR-22"},
         bad_edit{"CMP1_RepresentedInIsNotWritten", "{rule: STR-2, type: prepares_for, from: lgs_beredning, to: lgs}",
                  "{rule: CMP-1, type: represented_in, from: su, to: lgs}", "relations[1].type", "CMP-1",
-                 "represented_in relations come from the forum's seats", "represented_in, from: su"}),
+                 "represented_in relations come from the forum's seats", "represented_in, from: su"},
+        bad_edit{"STR9_AnchorsInIsNotWritten", "{rule: STR-2, type: prepares_for, from: lgs_beredning, to: lgs}",
+                 "{rule: STR-9, type: anchors_in, from: lgs, to: su}", "relations[1].type", "STR-9",
+                 "anchors_in relations come from the forum's seats", "anchors_in, from: lgs"}),
     case_name<bad_edit>);
 
 INSTANTIATE_TEST_SUITE_P(
@@ -340,6 +343,46 @@ INSTANTIATE_TEST_SUITE_P(
         bad_edit{"PlanPeriodEndsBeforeItStarts", "period: {from: 2026-01-01, to: 2029-12-31}",
                  "period: {from: 2026-01-01, to: 2025-12-31}", "plan.period.to", "", "the plan period ends before it starts",
                  "2025-12-31"}),
+    case_name<bad_edit>);
+
+INSTANTIATE_TEST_SUITE_P(
+    Offices, EditedRuleset,
+    ::testing::Values(
+        bad_edit{"CMP5_AppointedByNeedsItsRule",
+                 "{forum: politiskt_samrad, role: chair, appointed_by: politiskt_samrad, rule: CMP-5}",
+                 "{forum: politiskt_samrad, role: chair, appointed_by: politiskt_samrad}", "forums[1].offices[0].rule",
+                 "", "missing required key 'rule'", "{forum: politiskt_samrad, role: chair, appointed_by"},
+        bad_edit{"RuleWithoutAppointedBy", "{forum: lgs, role: chair}", "{forum: lgs, role: chair, rule: CMP-5}",
+                 "forums[1].offices[2].rule", "", "write appointed_by too", "CMP-5}        #"},
+        bad_edit{"CMP5_AppointedByUnknownForum",
+                 "{forum: politiskt_samrad, role: vice_chair, appointed_by: politiskt_samrad, rule: CMP-5}",
+                 "{forum: politiskt_samrad, role: vice_chair, appointed_by: samradet, rule: CMP-5}",
+                 "forums[1].offices[1].appointed_by", "CMP-5",
+                 "office politiskt_samrad vice_chair is appointed by unknown forum or body 'samradet'", "samradet"}),
+    case_name<bad_edit>);
+
+INSTANTIATE_TEST_SUITE_P(
+    Plan, EditedRuleset,
+    ::testing::Values(
+        bad_edit{"STR3_HandlingsplanDecidedByUnknownForum", "action_plan: {decided_by: lgs}",
+                 "action_plan: {decided_by: lgz}", "plan.action_plan.decided_by", "STR-3",
+                 "the handlingsplan is decided by unknown forum 'lgz' (did you mean 'lgs'?)", "lgz}"},
+        bad_edit{"STR3_HandlingsplanWithoutDecider", "action_plan: {decided_by: lgs}", "action_plan: {}",
+                 "plan.action_plan.decided_by", "STR-3", "missing required key 'decided_by'", "{}"}),
+    case_name<bad_edit>);
+
+INSTANTIATE_TEST_SUITE_P(
+    Rotation, EditedRuleset,
+    ::testing::Values(
+        // ROT-2: the chair rotates between both sides; an empty pool is refused where it is written.
+        bad_edit{"ROT2_EmptyMunicipalPool", "municipal: [goteborg, molndal, harryda, partille, ockero]",
+                 "municipal: []", "rotation.pools.municipal", "ROT-2", "the municipal pool is empty", "[]\n"},
+        bad_edit{"ROT2_EmptyRegionPool",
+                 "region: [regionhalsan, narhalsan, tandvard, habilitering_halsa, sjukhusen_i_vaster, su]",
+                 "region: []", "rotation.pools.region", "ROT-2", "the region pool is empty", "[]\n"},
+        bad_edit{"ROT6_FirstHolderInNoPool", "first_holder: goteborg", "first_holder: dn_vastra",
+                 "rotation.first_holder", "ROT-6", "first_holder 'dn_vastra' is in neither rotation pool",
+                 "dn_vastra             # ROT-6"}),
     case_name<bad_edit>);
 
 // ---- faults the checks find after reading ----------------------------------------------------------

@@ -79,6 +79,33 @@ def test_report_function_language(rs2026: samverkan.Ruleset) -> None:
         report(rs2026, lang="de")
 
 
+def test_report_names_who_decides_the_handlingsplan() -> None:
+    r = run("report", "--on", "2026-06-01", "--lang", "en")
+    assert "Decides the handlingsplan and follows it up yearly (STR-3): lgs" in r.stdout
+    r = run("report", "--on", "2020-06-01", "--lang", "en")
+    assert "(STR-3): - (this ruleset names no handlingsplan)" in r.stdout
+    r = run("report", "--on", "2026-06-01")
+    assert "Beslutar om handlingsplanen och följer upp den årligen (STR-3): lgs" in r.stdout
+
+
+def test_report_names_the_bodies_the_samrad_is_anchored_in() -> None:
+    for on in ("2020-06-01", "2026-06-01"):
+        r = run("report", "--on", on, "--lang", "en")
+        assert "Carry information both ways to their home organisations (STR-9, CNS-6): 13 bodies" in r.stdout
+    r = run("report", "--on", "2026-06-01")
+    assert "hemorganisationer (STR-9, CNS-6): 13 nämnder och styrelser" in r.stdout
+
+
+def test_report_names_who_appoints_the_presidium_offices() -> None:
+    out = run("report", "--on", "2026-06-01", "--lang", "en").stdout
+    assert (
+        "offices: politiskt_samrad chair (appointed by politiskt_samrad, CMP-5), "
+        "politiskt_samrad vice_chair (appointed by politiskt_samrad, CMP-5), lgs chair, lgs vice_chair" in out
+    )
+    out = run("report", "--on", "2026-06-01").stdout
+    assert "politiskt_samrad ordförande (utses av politiskt_samrad, CMP-5)" in out
+
+
 def test_report_on_a_date_with_no_ruleset_fails_clearly() -> None:
     r = run("report", "--on", "2010-01-01")
     assert r.returncode == 2

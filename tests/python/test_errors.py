@@ -21,6 +21,21 @@ def test_exception_hierarchy() -> None:
     assert issubclass(samverkan.NotPermitted, PermissionError)
     assert issubclass(samverkan.UnknownId, KeyError)
     assert not issubclass(samverkan.RulesetError, RuntimeError)
+    assert issubclass(samverkan.ArgumentError, samverkan.Error)
+    assert issubclass(samverkan.ArgumentError, ValueError)
+    assert samverkan.ArgumentError.__module__ == "samverkan"
+    assert "ArgumentError" in samverkan.__all__
+
+
+def test_unknown_names_in_arguments_are_argument_errors(rs2026: samverkan.Ruleset) -> None:
+    with pytest.raises(samverkan.ArgumentError) as info:
+        rs2026.structure.forums("nonsense")
+    assert str(info.value) == "level must be political, strategic, operational or support, not 'nonsense'"
+    assert isinstance(info.value, ValueError) and isinstance(info.value, samverkan.Error)
+    with pytest.raises(samverkan.ArgumentError, match="kind must be ordinary or substitute, not 'ersattare'"):
+        rs2026.forum("politiskt_samrad").count("ersattare")
+    with pytest.raises(samverkan.ArgumentError, match="'2026-13-01' is not a date in the form YYYY-MM-DD"):
+        samverkan.load_default("2026-13-01")
 
 
 def test_unknown_key_suggests_nearest(default_text: str) -> None:

@@ -294,9 +294,7 @@ def test_cli_rotation_formats() -> None:
     assert "    title Chair rotation of the politiskt samråd, 2015–2016 (goteborg-2026)" in r.stdout
     assert "    section Chair\n" in r.stdout and "    section Vice chair\n" in r.stdout
     r = run("rotation", "--terms", "-1")
-    assert r.returncode == 1 and r.stderr == "samverkan rotation: --terms måste vara 0 eller fler\n"
-    r = run("rotation", "--terms", "-1", "--lang", "en")
-    assert r.returncode == 1 and r.stderr == "samverkan rotation: --terms must be 0 or more\n"
+    assert r.returncode == 2 and "-1 is not between 0 and 10000 (max_rotation_terms)" in r.stderr
 
 
 def test_cli_rotation_check(tmp_path: Path) -> None:
@@ -360,3 +358,69 @@ def test_ROT5_presidium(rs: samverkan.Ruleset, changed: Callable[[str, str], sam
     with pytest.raises(samverkan.RulesetError, match="not one of chair or vice_chair") as info:
         changed("      - {forum: lgs, role: chair}", "      - {forum: lgs, role: secretary}")
     assert info.value.rule == "ROT-5"
+
+
+# ---- bounds: how many terms and how far ahead -------------------------------------------------------
+
+
+@pytest.mark.parametrize("terms", [samverkan.rotation.MAX_TERMS + 1, 10**12, 10**30, -1])
+def test_ROT1_term_count_out_of_range_is_refused_before_any_work(rs: samverkan.Ruleset, terms: int) -> None:
+    with pytest.raises(samverkan.ArgumentError, match="terms") as info:
+        rs.rotation(terms=terms)
+    assert isinstance(info.value, ValueError)
+
+
+def test_ROT1_schedule_runs_at_most_to_9999_12_31(rs: samverkan.Ruleset) -> None:
+    assert samverkan.rotation.MAX_TERMS == 10_000
+    s = rs.rotation(terms=3992)
+    assert s[-1].end == dt.date(9998, 12, 31)
+    assert s.rows()[-1]["end"] == dt.date(9998, 12, 31)
+    with pytest.raises(samverkan.ArgumentError, match="at most 3992 fit"):
+        rs.rotation(terms=3993)
+    with pytest.raises(samverkan.ArgumentError, match="10000-12-31"):
+        rs.rotation(terms=1, start="9999-06-01")
+
+
+def test_ROT6_far_dates_work_quickly_or_are_refused(rs: samverkan.Ruleset) -> None:
+    t = rs.chair_on("9998-06-01")
+    assert (t.start, t.end) == (dt.date(9997, 1, 1), dt.date(9998, 12, 31))
+    with pytest.raises(samverkan.ArgumentError, match=r"ends after 9999-12-31, the last date samverkan"):
+        rs.chair_on(dt.date.max)
+    with pytest.raises(samverkan.ArgumentError, match="'su' does not hold the chair in any term between"):
+        rs.next_chair("su", "9998-01-01")
+    assert rs.next_chair("su", "9900-01-01").end <= dt.date(9999, 12, 31)
+    late = rs.rotation(terms=2).rows()
+    late[1]["end"] = dt.date.max
+    # A row ending on the last date is checked, not refused.
+    assert [v.rule for v in samverkan.validate_rotation(rs, late)] == ["ROT-1", "ROT-6"]
+
+
+def test_cli_rotation_terms_bound() -> None:
+    r = run("rotation", "--terms", str(10**12))
+    assert r.returncode == 2
+    assert "between 0 and 10000" in r.stderr and "Traceback" not in r.stderr
+    r = run("rotation", "--terms", "-1")
+    assert r.returncode == 2 and "between 0 and 10000" in r.stderr
+    r = run("rotation", "--terms", "3993", "--format", "csv")
+    assert r.returncode == 2 and "at most 3992 fit" in r.stderr and r.stdout == ""
+    r = run("rotation", "--terms", "1", "--on", "9999-06-01")
+    assert r.returncode == 2 and "9999-12-31" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_report_far_ahead_says_why_there_is_no_presidium() -> None:
+    r = run("report", "--on", "9999-06-01", "--lang", "en")
+    assert r.returncode == 0, r.stderr
+    assert "Presidium on 9999-06-01 (ROT-3a): not given: term 3992" in r.stdout
+    r = run("report", "--on", "9999-06-01")
+    assert "Presidium den 9999-06-01 (ROT-3a): kan inte anges: term 3992" in r.stdout
+
+
+def test_ROT2_empty_pool_is_refused_at_load(changed: Callable[[str, str], samverkan.Ruleset]) -> None:
+    with pytest.raises(samverkan.RulesetError, match="the municipal pool is empty") as info:
+        changed("municipal: [goteborg, molndal, harryda, partille, ockero]", "municipal: []")
+    e = info.value
+    assert (e.path, e.key, e.rule) == ("changed.yaml", "rotation.pools.municipal", "ROT-2")
+    assert e.line is not None and e.column is not None
+    with pytest.raises(samverkan.RulesetError, match="first_holder 'dn_vastra' is in neither") as info:
+        changed("first_holder: goteborg", "first_holder: dn_vastra")
+    assert (info.value.key, info.value.rule) == ("rotation.first_holder", "ROT-6")
