@@ -44,10 +44,12 @@ from ._core import (
     rules,
 )
 from ._dates import DateLike, to_date
+from .batch import OUTCOMES, outcome_categorical, rule_batch
 from .meeting import Meeting, Ruling, Step, Unknown
 from .rotation import RotationViolation, Schedule, Term, Violation, validate_rotation
 
 __all__ = [
+    "OUTCOMES",
     "ArgumentError",
     "Body",
     "DateLike",
@@ -78,6 +80,8 @@ __all__ = [
     "load",
     "load_default",
     "load_string",
+    "outcome_categorical",
+    "rule_batch",
     "rules",
     "validate_rotation",
 ]

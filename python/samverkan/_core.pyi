@@ -323,6 +323,21 @@ class Meeting(metaclass=_pybind11_type):
     @property
     def rulings(self) -> list[Ruling]: ...
 
+# Batch rulings (register_batch.cpp).
+
+REFUSED: int
+
+def rule_batch(
+    ruleset: Ruleset,
+    forum: str,
+    present: Any,
+    objections: Any = None,
+    disqualified: Any = None,
+    referrals: int = 0,
+    threads: int | None = None,
+) -> dict[str, Any]: ...
+def batch_has_fast_form(ruleset: Ruleset, forum: str) -> bool: ...
+
 # The chair rotation (register_rotation.cpp).
 
 class Term(metaclass=_pybind11_type):

@@ -40,3 +40,17 @@ def changed(default_text: str) -> Callable[[str, str], samverkan.Ruleset]:
         return samverkan.load_string(default_text.replace(old, new), "changed.yaml")
 
     return change
+
+
+@pytest.fixture(scope="session")
+def changed_all(default_text: str) -> Callable[[list[tuple[str, str]]], samverkan.Ruleset]:
+    """The 2026 ruleset with several edits of its text (each must occur exactly once)."""
+
+    def change(edits: list[tuple[str, str]]) -> samverkan.Ruleset:
+        text = default_text
+        for old, new in edits:
+            assert text.count(old) == 1, old
+            text = text.replace(old, new)
+        return samverkan.load_string(text, "changed.yaml")
+
+    return change
