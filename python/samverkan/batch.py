@@ -46,7 +46,7 @@ def rule_batch(
     >>> everyone[1, :20] = False
     >>> r = samverkan.rule_batch(rs, "politiskt_samrad", everyone)
     >>> r["served"].tolist(), r["quorate"].tolist(), [OUTCOMES[c] for c in r["outcome"]]
-    ([15, 6, 15], [True, False, True], ['position', 'not_quorate', 'position'])
+    ([15, 4, 15], [True, False, True], ['position', 'not_quorate', 'position'])
     """
     return _core.rule_batch(ruleset, forum, present, objections, disqualified, int(referrals), threads)
 

@@ -49,3 +49,12 @@ def test_yaml_rulesets_in_docs_load() -> None:
     for page, line, text in full:
         rs = samverkan.load_string(text, f"{page}:{line}")
         assert rs.structure.validate() == []
+
+
+@pytest.mark.parametrize("module", ["samverkan", "samverkan.batch", "samverkan.report", "samverkan.rotation"])
+def test_docstring_examples_run(module: str) -> None:
+    """The examples in the package's docstrings are doctests too."""
+    import importlib
+
+    failures, _ = doctest.testmod(importlib.import_module(module), optionflags=doctest.ELLIPSIS)
+    assert failures == 0
