@@ -16,6 +16,7 @@
 
 #include <samverkan/batch.hpp>
 #include <samverkan/load.hpp>
+#include <samverkan/simulate.hpp>
 
 #include "ratios.hpp"
 
@@ -114,6 +115,29 @@ void batch_bools(benchmark::State& state) {
 }
 BENCHMARK(batch_bools)->Unit(benchmark::kMillisecond);
 
+/// Simulated meetings of the samråd (each seat present with probability 0.85, objections 0.1), one thread,
+/// against the time 10⁸ meetings per second allow for the same number (simulate_1t / budget_1e8 at most 1).
+void simulate_1t(benchmark::State& state) {
+    const auto& d = data();
+    samverkan::attendance_model m;
+    m.present.assign(d.forum->seats, 0.85);
+    m.objection = 0.1;
+    std::uint64_t seed = 0;
+    for (auto _ : state) benchmark::DoNotOptimize(samverkan::simulate(*d.forum, m, scenarios, ++seed, 1));
+    state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(scenarios));
+}
+BENCHMARK(simulate_1t)->Unit(benchmark::kMillisecond);
+
+void budget_1e8(benchmark::State& state) {
+    for (auto _ : state) {
+        const auto until = steady_clock::now() + nanoseconds(10 * scenarios);
+        while (steady_clock::now() < until) {
+        }
+    }
+}
+BENCHMARK(budget_1e8)->Unit(benchmark::kMillisecond);
+
+SAMVERKAN_RATIO(simulate_1t, budget_1e8);
 SAMVERKAN_RATIO(batch_packed, stream_packed);
 SAMVERKAN_RATIO(batch_bools, stream_bools);
 SAMVERKAN_RATIO(batch_packed_2t, batch_packed);

@@ -30,6 +30,7 @@ struct ruleset_handle {
 
     ruleset_ptr rules;
     std::shared_ptr<structure> graph;
+    std::shared_ptr<const std::string> text;  ///< the YAML it was loaded from, where load_string gave it
 
 private:
     struct forum_cache {

@@ -10,6 +10,7 @@
 #include <pybind11/stl.h>
 
 #include <samverkan/batch.hpp>
+#include <samverkan/simulate.hpp>
 
 #include "handles.hpp"
 #include "register.hpp"
@@ -114,9 +115,49 @@ py::dict rule_batch(const ruleset_handle& rs, const std::string& forum_id, const
     return result;
 }
 
+/// Seat ids as a mask; an id that holds no seat is refused as a meeting refuses it (RGT-4).
+seat_mask seats_of(const compiled_forum& cf, const std::vector<std::string>& ids, const char* what) {
+    seat_mask m;
+    for (const auto& id : ids) {
+        const auto i = cf.find(id);
+        if (!i) throw not_permitted("RGT-4", "'" + id + "' in " + what + " holds no seat in " + cf.source->id);
+        m.set(*i);
+    }
+    return m;
+}
+
+py::dict simulate_meetings(const ruleset_handle& rs, const std::string& forum_id, std::vector<double> present,
+                           const std::vector<std::pair<std::vector<std::string>, double>>& clashes, double objection,
+                           int referrals, std::uint64_t n, std::uint64_t seed, std::optional<unsigned> threads_arg) {
+    const auto cf = rs.compiled(forum_id);
+    const unsigned threads = threads_arg.value_or(std::max(1U, std::thread::hardware_concurrency()));
+    if (threads < 1 || threads > max_threads)
+        throw invalid_argument("threads must be between 1 and " + std::to_string(max_threads) + ", not " +
+                               std::to_string(threads));
+    attendance_model model;
+    model.present = std::move(present);
+    for (const auto& [ids, q] : clashes) model.clashes.emplace_back(seats_of(*cf, ids, "a clash"), q);
+    model.objection = objection;
+    model.referrals = referrals;
+    simulation_check(*cf, model, n);
+    simulation_counts counts;
+    {
+        const py::gil_scoped_release release;
+        counts = simulate(*cf, model, n, seed, threads);
+    }
+    py::dict result;
+    result["meetings"] = counts.meetings;
+    result["outcomes"] = std::vector<std::uint64_t>(counts.outcomes.begin(), counts.outcomes.end());
+    result["served"] = counts.served;
+    return result;
+}
+
 }  // namespace
 
 void register_batch(py::module_& m) {
+    m.def("simulate", &simulate_meetings, py::arg("ruleset"), py::arg("forum"), py::arg("present"), py::arg("clashes"),
+          py::arg("objection"), py::arg("referrals"), py::arg("n"), py::arg("seed"), py::arg("threads") = py::none(),
+          "Simulates n meetings' first items: counts by outcome code and by ordinary seats served.");
     m.def("rule_batch", &rule_batch, py::arg("ruleset"), py::arg("forum"), py::arg("present"),
           py::arg("objections") = py::none(), py::arg("disqualified") = py::none(), py::arg("referrals") = 0,
           py::arg("threads") = py::none(),

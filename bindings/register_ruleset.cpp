@@ -1,11 +1,17 @@
 // Rulesets and their parts: samverkan._core.Ruleset, Forum, Seat, Body, Party, load, load_default.
+#include <fstream>
+#include <iterator>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include <pybind11/stl.h>
 #include <pybind11/stl/filesystem.h>
 
+#include <samverkan/detail/nearest.hpp>
 #include <samverkan/load.hpp>
 #include <samverkan/quorum.hpp>
+#include <samverkan/ruleset_check.hpp>
 
 #include "date_caster.hpp"
 #include "enum_arg.hpp"
@@ -27,7 +33,8 @@ py::dict meeting_dict(const meeting_parameters& p) {
     py::dict d;
     d["forum"] = p.forum;
     d["substitution_scope"] = name(p.substitution);
-    d["quorum"] = p.quorum.kind == quorum_kind::count ? py::object(py::int_(p.quorum.count)) : py::object(py::str(name(p.quorum.kind)));
+    d["quorum"] = p.quorum.kind == quorum_kind::count ? py::object(py::int_(p.quorum.count))
+                                                      : py::object(py::str(name(p.quorum.kind)));
     d["quorum_both_sides_present"] = p.quorum.both_sides_present;
     d["presiding_fallback"] = name(p.presiding);
     d["substitute_may_preside"] = p.substitute_may_preside;
@@ -40,6 +47,77 @@ py::dict meeting_dict(const meeting_parameters& p) {
     d["on_no_consensus"] = name(p.on_no_consensus);
     d["meetings_per_termin"] = p.meetings_per_termin;
     return d;
+}
+
+/// The YAML a ruleset came from: kept for load_string, the embedded file's text, or the file read again.
+std::optional<std::string> source_text(const ruleset_handle& h) {
+    if (h.text) return *h.text;
+    for (const auto& e : embedded_rulesets())
+        if (h.rules->origin == std::string(e.name) + " (embedded)") return std::string(e.text);
+    std::ifstream file(h.rules->origin, std::ios::binary);
+    if (!file) return std::nullopt;
+    return std::string(std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>());
+}
+
+/// A copy of the ruleset with meeting parameters changed (QRM-2, QRM-3, QRM-6, QRM-7, CNS-2, CNS-3), refused
+/// as a loaded ruleset would be when inconsistent.
+std::shared_ptr<ruleset_handle> with_meeting(const ruleset_handle& h, const py::dict& changes) {
+    auto copy = std::make_shared<ruleset>(*h.rules);
+    meeting_parameters& p = copy->meeting;
+    for (const auto& [key_obj, value] : changes) {
+        const auto key = py::str(key_obj).cast<std::string>();
+        auto text = [&] { return py::str(value).cast<std::string>(); };
+        auto flag = [&] {
+            if (!py::isinstance<py::bool_>(value)) throw invalid_argument("meeting." + key + " is true or false");
+            return value.cast<bool>();
+        };
+        if (key == "substitution_scope") {
+            p.substitution = enum_arg<substitution_scope>(text(), "meeting.substitution_scope");
+        } else if (key == "quorum") {
+            if (py::isinstance<py::int_>(value) && !py::isinstance<py::bool_>(value)) {
+                const auto n = value.cast<long long>();
+                if (n < 1) throw invalid_argument("meeting.quorum as a count must be 1 or more");
+                p.quorum.kind = quorum_kind::count;
+                p.quorum.count = static_cast<std::size_t>(n);
+            } else {
+                p.quorum.kind = enum_arg<quorum_kind>(text(), "meeting.quorum");
+                if (p.quorum.kind == quorum_kind::count)
+                    throw invalid_argument("meeting.quorum: give the count itself");
+            }
+        } else if (key == "quorum_both_sides_present") {
+            p.quorum.both_sides_present = flag();
+        } else if (key == "presiding_fallback") {
+            p.presiding = enum_arg<presiding_fallback>(text(), "meeting.presiding_fallback");
+        } else if (key == "substitute_may_preside") {
+            p.substitute_may_preside = flag();
+        } else if (key == "remote.allowed") {
+            p.remote.allowed = flag();
+        } else if (key == "remote.chair_on_site") {
+            p.remote.chair_on_site = flag();
+        } else if (key == "consensus") {
+            p.consensus = enum_arg<consensus_rule>(text(), "meeting.consensus");
+        } else if (key == "max_referrals") {
+            if (!py::isinstance<py::int_>(value) || value.cast<long long>() < 0 || value.cast<long long>() > 1000)
+                throw invalid_argument("meeting.max_referrals is a whole number from 0 to 1000");
+            p.max_referrals = value.cast<int>();
+        } else if (key == "on_no_consensus") {
+            p.on_no_consensus = enum_arg<no_consensus_action>(text(), "meeting.on_no_consensus");
+        } else {
+            static const std::vector<std::string> keys{
+                "substitution_scope",     "quorum",         "quorum_both_sides_present", "presiding_fallback",
+                "substitute_may_preside", "remote.allowed", "remote.chair_on_site",      "consensus",
+                "max_referrals",          "on_no_consensus"};
+            throw invalid_argument("unknown meeting parameter '" + key + "'" + detail::did_you_mean(key, keys));
+        }
+    }
+    const auto problems = check_consistency(*copy);
+    if (!problems.empty()) {
+        std::string message = "the changed meeting parameters make the ruleset inconsistent:";
+        for (const auto& pr : problems)
+            message += " " + pr.message + (pr.rule.empty() ? "" : " [" + pr.rule + "]") + ";";
+        throw invalid_argument(message);
+    }
+    return std::make_shared<ruleset_handle>(std::move(copy));
 }
 
 py::dict rotation_dict(const rotation_parameters& p) {
@@ -97,7 +175,8 @@ void register_ruleset(py::module_& m) {
         .def_readonly("party", &body::party)
         .def_property_readonly("kind", [](const body& b) { return name(b.kind); })
         .def_property_readonly("side", [](const body& b) { return name(b.side); })
-        .def("__repr__", [](const body& b) { return "<Body " + b.id + " (" + name(b.kind) + ", " + name(b.side) + ")>"; });
+        .def("__repr__",
+             [](const body& b) { return "<Body " + b.id + " (" + name(b.kind) + ", " + name(b.side) + ")>"; });
 
     py::class_<seat>(m, "Seat", "A seat of a forum: ordinary (ordinarie) or substitute (ersättare).")
         .def_readonly("id", &seat::id)
@@ -130,8 +209,8 @@ void register_ruleset(py::module_& m) {
             py::arg("kind"), "How many seats of this kind ('ordinary' or 'substitute').")
         .def("__repr__", [](const forum& f) { return "<Forum " + f.id + " (" + name(f.level) + ")>"; });
 
-    py::class_<ruleset_handle, std::shared_ptr<ruleset_handle>>(m, "Ruleset",
-                                                                "One version of the governance rules, valid from a date.")
+    py::class_<ruleset_handle, std::shared_ptr<ruleset_handle>>(
+        m, "Ruleset", "One version of the governance rules, valid from a date.")
         .def_property_readonly("id", [](const ruleset_handle& h) { return h.rules->id; })
         .def_property_readonly("name", [](const ruleset_handle& h) { return h.rules->name; })
         .def_property_readonly("valid_from", [](const ruleset_handle& h) { return h.rules->valid_from; })
@@ -141,8 +220,12 @@ void register_ruleset(py::module_& m) {
         .def_property_readonly("parties", [](const ruleset_handle& h) { return h.rules->parties; })
         .def_property_readonly("bodies", [](const ruleset_handle& h) { return h.rules->bodies; })
         .def_property_readonly("forums", [](const ruleset_handle& h) { return h.rules->forums; })
-        .def("forum", [](const ruleset_handle& h, const std::string& id) { return h.rules->forum_by_id(id); }, py::arg("forum_id"))
-        .def("body", [](const ruleset_handle& h, const std::string& id) { return h.rules->body_by_id(id); }, py::arg("body_id"))
+        .def(
+            "forum", [](const ruleset_handle& h, const std::string& id) { return h.rules->forum_by_id(id); },
+            py::arg("forum_id"))
+        .def(
+            "body", [](const ruleset_handle& h, const std::string& id) { return h.rules->body_by_id(id); },
+            py::arg("body_id"))
         .def(
             "seats",
             [](const ruleset_handle& h, const std::optional<std::string>& id) {
@@ -153,41 +236,55 @@ void register_ruleset(py::module_& m) {
         .def(
             "quorum_threshold",
             [](const ruleset_handle& h) {
-                return quorum_threshold(h.rules->meeting.quorum, h.rules->forum_by_id(h.rules->meeting.forum).count(seat_kind::ordinary));
+                return quorum_threshold(h.rules->meeting.quorum,
+                                        h.rules->forum_by_id(h.rules->meeting.forum).count(seat_kind::ordinary));
             },
             "QRM-3: the least number of ordinary seats of the meeting forum that must be served.")
-        .def("in_force_on", [](const ruleset_handle& h, date d) { return h.rules->in_force_on(d); }, py::arg("day"))
+        .def(
+            "in_force_on", [](const ruleset_handle& h, date d) { return h.rules->in_force_on(d); }, py::arg("day"))
         .def_property_readonly("meeting", [](const ruleset_handle& h) { return meeting_dict(h.rules->meeting); })
-        .def_property_readonly("rotation_parameters", [](const ruleset_handle& h) { return rotation_dict(h.rules->rotation); })
-        .def_property_readonly("sources",
-                               [](const ruleset_handle& h) {
-                                   py::list out;
-                                   for (const auto& s : h.rules->sources)
-                                       out.append(py::dict(py::arg("id") = s.id, py::arg("file") = s.file, py::arg("title") = s.title));
-                                   return out;
-                               })
-        .def_property_readonly("assumptions",
-                               [](const ruleset_handle& h) {
-                                   py::list out;
-                                   for (const auto& a : h.rules->assumptions)
-                                       out.append(py::dict(py::arg("key") = a.key, py::arg("rule") = a.rule, py::arg("note") = a.note));
-                                   return out;
-                               })
+        .def_property_readonly("rotation_parameters",
+                               [](const ruleset_handle& h) { return rotation_dict(h.rules->rotation); })
+        .def_property_readonly(
+            "sources",
+            [](const ruleset_handle& h) {
+                py::list out;
+                for (const auto& s : h.rules->sources)
+                    out.append(py::dict(py::arg("id") = s.id, py::arg("file") = s.file, py::arg("title") = s.title));
+                return out;
+            })
+        .def_property_readonly(
+            "assumptions",
+            [](const ruleset_handle& h) {
+                py::list out;
+                for (const auto& a : h.rules->assumptions)
+                    out.append(py::dict(py::arg("key") = a.key, py::arg("rule") = a.rule, py::arg("note") = a.note));
+                return out;
+            })
         .def_property_readonly("plan_period", [](const ruleset_handle& h) { return h.rules->plan_period; })
         .def_property_readonly("focus_areas", [](const ruleset_handle& h) { return plan_items(h.rules->focus_areas); })
-        .def_property_readonly("equity_groups", [](const ruleset_handle& h) { return plan_items(h.rules->equity_groups); })
+        .def_property_readonly("equity_groups",
+                               [](const ruleset_handle& h) { return plan_items(h.rules->equity_groups); })
+        .def_property_readonly("source_text", &source_text,
+                               "The YAML text the ruleset was read from (embedded, a file or load_string), or None.")
+        .def("_with_meeting", &with_meeting, py::arg("changes"),
+             "A copy with some meeting parameters changed ({'quorum': 'two_thirds', ...}), checked like a loaded "
+             "ruleset.")
         .def("__repr__", [](const ruleset_handle& h) {
             return "<Ruleset " + h.rules->id + " valid from " + to_iso_string(h.rules->valid_from) +
                    (h.rules->valid_to ? " to " + to_iso_string(*h.rules->valid_to) : std::string()) + ">";
         });
 
     m.def(
-        "load", [](const std::filesystem::path& p) { return std::make_shared<ruleset_handle>(load(p)); }, py::arg("path"),
+        "load", [](const std::filesystem::path& p) { return std::make_shared<ruleset_handle>(load(p)); },
+        py::arg("path"),
         "Reads and checks a ruleset file; raises RulesetError naming file, line, column, key and rule.");
     m.def(
         "load_string",
         [](const std::string& text, const std::string& origin) {
-            return std::make_shared<ruleset_handle>(load_from_string(text, origin));
+            auto h = std::make_shared<ruleset_handle>(load_from_string(text, origin));
+            h->text = std::make_shared<const std::string>(text);
+            return h;
         },
         py::arg("text"), py::arg("origin") = "<string>", "As load(), from YAML text.");
     m.def(

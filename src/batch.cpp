@@ -31,13 +31,6 @@ struct fast_form {
 constexpr std::uint64_t down(std::uint64_t x, int d) noexcept { return d >= 0 ? x >> d : x << -d; }
 constexpr std::uint64_t up(std::uint64_t x, int d) noexcept { return d >= 0 ? x << d : x >> -d; }
 
-std::uint8_t blocked_outcome(const compiled_forum& cf, int referrals) noexcept {
-    // CNS-3: removal once max_referrals is reached or when the ruleset removes; återremiss otherwise.
-    const bool remove =
-        referrals >= cf.params.max_referrals || cf.params.on_no_consensus == no_consensus_action::remove;
-    return static_cast<std::uint8_t>(remove ? outcome::removed : outcome::referred_back);
-}
-
 bool make_fast_form(const compiled_forum& cf, int referrals, fast_form& f) noexcept {
     if (cf.seats > 64 || cf.params.substitution != substitution_scope::same_body) return false;
     f.all = cf.all.words()[0];

@@ -18,6 +18,15 @@ namespace samverkan {
 /// not_dealt_with 4).
 inline constexpr std::uint8_t refused_code = 5;
 
+/// The outcome of a quorate item with a presiding member and an objection: återremiss, or removal once
+/// max_referrals is reached or when the ruleset removes (CNS-3), as decide_item decides it when the meeting
+/// makes no choice.
+[[nodiscard]] inline std::uint8_t blocked_outcome(const compiled_forum& cf, int referrals) noexcept {
+    const bool remove =
+        referrals >= cf.params.max_referrals || cf.params.on_no_consensus == no_consensus_action::remove;
+    return static_cast<std::uint8_t>(remove ? outcome::removed : outcome::referred_back);
+}
+
 /// Scenarios as packed seat bitsets: `words` 64-bit words per scenario per mask, bit i of the
 /// scenario's words = seat i. `objections` and `disqualified` may be empty (nobody).
 struct batch_input {

@@ -47,6 +47,7 @@ from ._dates import DateLike, to_date
 from .batch import OUTCOMES, outcome_categorical, rule_batch
 from .meeting import Meeting, Ruling, Step, Unknown
 from .rotation import RotationViolation, Schedule, Term, Violation, validate_rotation
+from .simulate import Simulation, simulate, sweep
 
 __all__ = [
     "OUTCOMES",
@@ -69,6 +70,7 @@ __all__ = [
     "Ruling",
     "Schedule",
     "Seat",
+    "Simulation",
     "Step",
     "Structure",
     "Term",
@@ -83,6 +85,8 @@ __all__ = [
     "outcome_categorical",
     "rule_batch",
     "rules",
+    "simulate",
+    "sweep",
     "validate_rotation",
 ]
 

@@ -51,7 +51,9 @@ def test_yaml_rulesets_in_docs_load() -> None:
         assert rs.structure.validate() == []
 
 
-@pytest.mark.parametrize("module", ["samverkan", "samverkan.batch", "samverkan.report", "samverkan.rotation"])
+@pytest.mark.parametrize(
+    "module", ["samverkan", "samverkan.batch", "samverkan.report", "samverkan.rotation", "samverkan.simulate"]
+)
 def test_docstring_examples_run(module: str) -> None:
     """The examples in the package's docstrings are doctests too."""
     import importlib
