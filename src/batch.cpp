@@ -73,6 +73,15 @@ bool make_fast_form(const compiled_forum& cf, int referrals, fast_form& f) noexc
     return ok;
 }
 
+/// The number of set bits, by halving sums: plain integer operations that vectorise, where std::popcount
+/// does not (there is no vector popcount before AVX-512).
+constexpr std::uint16_t count_bits(std::uint64_t x) noexcept {
+    x = x - ((x >> 1) & 0x5555555555555555ULL);
+    x = (x & 0x3333333333333333ULL) + ((x >> 2) & 0x3333333333333333ULL);
+    x = (x + (x >> 4)) & 0x0F0F0F0F0F0F0F0FULL;
+    return static_cast<std::uint16_t>((x * 0x0101010101010101ULL) >> 56);
+}
+
 /// One scenario in the bit-parallel form; the same rules as decide_item for a first item without remote members.
 template <int Shifts>
 inline void fast_one(const fast_form& f, std::uint64_t present, std::uint64_t objections, std::uint64_t disqualified,
@@ -88,7 +97,7 @@ inline void fast_one(const fast_form& f, std::uint64_t present, std::uint64_t ob
         serving_subs |= s & ~up(own, d);  // ... and serves only when that seat is empty
     }
     const std::uint64_t serving = own | serving_subs;
-    const auto served = static_cast<std::uint16_t>(std::popcount(own | moved));
+    const std::uint16_t served = count_bits(own | moved);
     const std::uint64_t objecting = objections & f.all;
     const bool refused = (objecting & ~serving) != 0;  // RGT-1
     const bool quorate = served >= f.threshold &&      // QRM-3
