@@ -45,10 +45,12 @@ from ._core import (
 )
 from ._dates import DateLike, to_date
 from .meeting import Meeting, Ruling, Step, Unknown
+from .risk import AttendanceRisk, quorum_probability
 from .rotation import RotationViolation, Schedule, Term, Violation, validate_rotation
 
 __all__ = [
     "ArgumentError",
+    "AttendanceRisk",
     "Body",
     "DateLike",
     "Edge",
@@ -78,6 +80,7 @@ __all__ = [
     "load",
     "load_default",
     "load_string",
+    "quorum_probability",
     "rules",
     "validate_rotation",
 ]
