@@ -8,6 +8,7 @@
 #include <limits>
 #include <random>
 #include <string>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -187,6 +188,26 @@ TEST(AttendanceRisk, QRM3_BothSidesPresentWhenOneSideIsUnlikely) {
         expect_same(dp, enumerated(*cf, p), name_of(c));
         const auto without_sides = samverkan::quorum_probability(*compiled({scope, "5", false}, true), p);
         EXPECT_LT(dp.quorate, without_sides.quorate - 0.1) << scope;
+    }
+}
+
+TEST(AttendanceRisk, QRM2_GroupsFollowTheSubstitutionScope) {
+    // same_body: each body (Göteborg's three seats share no substitute, so they stand alone); same_party:
+    // VGR's sixteen seats together; same_side: the two sides. Every group has the closed form.
+    for (const auto& [scope, count, largest] :
+         {std::tuple{"same_body", 15u, 2u}, std::tuple{"same_party", 8u, 16u}, std::tuple{"same_side", 2u, 16u}}) {
+        const auto cf = compiled({scope, "more_than_half", true}, false);
+        const auto groups = samverkan::detail::find_substitution_groups(*cf);
+        EXPECT_EQ(groups.count, count) << scope;
+        std::size_t most = 0, ordinary = 0;
+        for (std::size_t g = 0; g < groups.count; ++g) {
+            most = std::max(most, groups.members(g).size());
+            ordinary += groups.ordinary_seats(g).size();
+            EXPECT_TRUE(groups.closed[g]) << scope;
+            EXPECT_NE(groups.side[g], 0) << scope;
+        }
+        EXPECT_EQ(most, largest) << scope;
+        EXPECT_EQ(ordinary, 15u) << scope;
     }
 }
 
