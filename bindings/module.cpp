@@ -10,4 +10,5 @@ PYBIND11_MODULE(_core, m) {
     samverkan::python::register_rotation(m);
     samverkan::python::register_meeting(m);
     samverkan::python::register_batch(m);
+    samverkan::python::register_risk(m);
 }

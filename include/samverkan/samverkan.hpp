@@ -13,6 +13,7 @@
 #include <samverkan/problem.hpp>
 #include <samverkan/quorum.hpp>
 #include <samverkan/relation.hpp>
+#include <samverkan/risk.hpp>
 #include <samverkan/rotation.hpp>
 #include <samverkan/rules.hpp>
 #include <samverkan/ruleset.hpp>

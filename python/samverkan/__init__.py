@@ -46,12 +46,14 @@ from ._core import (
 from ._dates import DateLike, to_date
 from .batch import OUTCOMES, outcome_categorical, rule_batch
 from .meeting import Meeting, Ruling, Step, Unknown
+from .risk import AttendanceRisk, quorum_probability
 from .rotation import RotationViolation, Schedule, Term, Violation, validate_rotation
 from .simulate import Simulation, simulate, sweep
 
 __all__ = [
     "OUTCOMES",
     "ArgumentError",
+    "AttendanceRisk",
     "Body",
     "DateLike",
     "Edge",
@@ -83,6 +85,7 @@ __all__ = [
     "load_default",
     "load_string",
     "outcome_categorical",
+    "quorum_probability",
     "rule_batch",
     "rules",
     "simulate",

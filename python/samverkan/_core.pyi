@@ -8,10 +8,16 @@
 import datetime
 import os
 from collections.abc import Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, type_check_only
+from typing import TYPE_CHECKING, Any, Protocol, SupportsFloat, type_check_only
 
 if TYPE_CHECKING:
     from .rotation import Schedule
+
+# A NumPy array or anything else with a length and float-convertible items, without naming NumPy.
+@type_check_only
+class _ArrayLike(Protocol):
+    def __len__(self) -> int: ...
+    def __getitem__(self, index: int, /) -> SupportsFloat: ...
 
 # Stands for pybind11_builtins.pybind11_type, the metaclass of every class bound with py::class_; naming it
 # keeps stubtest's class checks on without allowlisting whole classes.
@@ -351,6 +357,31 @@ def simulate(
     seed: int,
     threads: int | None = None,
 ) -> dict[str, Any]: ...
+
+# Attendance risk (register_risk.cpp).
+
+class AttendanceRisk(metaclass=_pybind11_type):
+    @property
+    def quorate(self) -> float: ...
+    @property
+    def distribution(self) -> list[float]:
+        """P(served == k) for k = 0 … ordinary_seats."""
+    @property
+    def expected_served(self) -> float: ...
+    @property
+    def threshold(self) -> int: ...
+    @property
+    def ordinary_seats(self) -> int: ...
+    @property
+    def forum(self) -> str: ...
+
+def quorum_probability(
+    ruleset: Ruleset,
+    forum: str = "politiskt_samrad",
+    attendance: float | Mapping[str, float] | Sequence[float] | _ArrayLike = 0.9,
+    substitute_attendance: float | None = None,
+    known_absent: Iterable[str] | None = (),
+) -> AttendanceRisk: ...
 
 # The chair rotation (register_rotation.cpp).
 
