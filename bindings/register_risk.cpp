@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include <pybind11/stl.h>
 #include <range/v3/view/transform.hpp>
 
 #include <samverkan/detail/nearest.hpp>
@@ -245,6 +246,15 @@ void register_risk(py::module_& m) {
         },
         py::arg("ruleset"), py::arg("forum") = "politiskt_samrad", py::arg("attendance") = 0.9,
         py::arg("substitute_attendance") = py::none(), py::arg("known_absent") = py::tuple(), quorum_probability_doc);
+    m.def(
+        "attendance_per_seat",
+        [](const std::shared_ptr<ruleset_handle>& rs, const std::string& forum_id, const py::handle& attendance,
+           const py::handle& substitute_attendance, const py::handle& known_absent) {
+            return attendance_arg(*rs->compiled(forum_id), attendance, substitute_attendance, known_absent);
+        },
+        py::arg("ruleset"), py::arg("forum"), py::arg("attendance"), py::arg("substitute_attendance") = py::none(),
+        py::arg("known_absent") = py::tuple(),
+        "One probability per seat, in seat order, read as quorum_probability reads its attendance arguments.");
 }
 
 }  // namespace samverkan::python

@@ -346,6 +346,13 @@ def rule_batch(
     threads: int | None = None,
 ) -> dict[str, Any]: ...
 def batch_has_fast_form(ruleset: Ruleset, forum: str) -> bool: ...
+def attendance_per_seat(
+    ruleset: Ruleset,
+    forum: str,
+    attendance: Any,
+    substitute_attendance: float | None = None,
+    known_absent: Sequence[str] = (),
+) -> list[float]: ...
 def simulate(
     ruleset: Ruleset,
     forum: str,

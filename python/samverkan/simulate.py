@@ -46,44 +46,10 @@ def attendance_per_seat(
     substitute_attendance: float | None = None,
     known_absent: Iterable[str] = (),
 ) -> list[float]:
-    """The probability each seat of the forum is present, in seat order.
-
-    ``attendance`` is one number for every seat, a dict {seat id: probability} (seats not named take
-    ``substitute_attendance`` if they are substitutes and it is given, else 1.0), or a sequence in seat
-    order. ``substitute_attendance`` overrides the rate of substitute seats when ``attendance`` is one
-    number. ``known_absent`` lists declared apologies (anmält förhinder): probability 0.
-    """
-    seats = ruleset.seats(forum)
-    index = {s.id: i for i, s in enumerate(seats)}
-    if isinstance(attendance, Mapping):
-        unknown = [k for k in attendance if k not in index]
-        if unknown:
-            raise _core.NotPermitted(f"{unknown[0]!r} holds no seat in {forum} [RGT-4]")
-        default_sub = 1.0 if substitute_attendance is None else float(substitute_attendance)
-        rates = [float(attendance.get(s.id, default_sub if s.kind == "substitute" else 1.0)) for s in seats]
-    elif isinstance(attendance, (int, float)):
-        rates = [
-            float(substitute_attendance)
-            if substitute_attendance is not None and s.kind == "substitute"
-            else float(attendance)
-            for s in seats
-        ]
-    else:
-        rates = [float(x) for x in attendance]
-        if len(rates) != len(seats):
-            raise _core.ArgumentError(
-                f"attendance has {len(rates)} probabilities; {forum} has {len(seats)} seats"
-            )
-    if isinstance(known_absent, str):
-        raise _core.ArgumentError("known_absent: expected a list of seat ids, not a string")
-    for seat in known_absent:
-        if seat not in index:
-            raise _core.NotPermitted(f"{seat!r} holds no seat in {forum} [RGT-4]")
-        rates[index[seat]] = 0.0
-    for s, p in zip(seats, rates, strict=True):
-        if not 0.0 <= p <= 1.0:
-            raise _core.ArgumentError(f"attendance of {s.id!r} must be a probability in [0, 1], not {p}")
-    return rates
+    """The probability each seat of the forum is present, in seat order, read exactly as
+    quorum_probability reads its arguments (one number, a dict naming the seats, or a sequence in seat
+    order; ``substitute_attendance``; ``known_absent``: declared apologies, anmält förhinder)."""
+    return _core.attendance_per_seat(ruleset, forum, attendance, substitute_attendance, tuple(known_absent))
 
 
 @dataclass(frozen=True)
@@ -147,7 +113,7 @@ def simulate(
 ) -> Simulation:
     """Simulates ``n`` meetings of the forum and decides each one's first item.
 
-    ``attendance``, ``substitute_attendance`` and ``known_absent`` are as for attendance_per_seat;
+    ``attendance``, ``substitute_attendance`` and ``known_absent`` are as for quorum_probability;
     ``clashes`` are groups of seats away together with a probability, on top of the independent draws;
     ``objection`` is the probability that a serving member objects to the item (CNS-2), and ``referrals``
     how often it was referred back before (CNS-3). Probabilities are used to 2⁻¹⁶.
