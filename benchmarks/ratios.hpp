@@ -20,4 +20,5 @@ struct ratio_entry {
 
 }  // namespace samverkan::bench
 
-#define SAMVERKAN_RATIO(what, base) const samverkan::bench::ratio_entry ratio_##what##_##base{#what, #base}
+#define SAMVERKAN_RATIO(what, base) \
+    const samverkan::bench::ratio_entry ratio_##what##_##base { #what, #base }

@@ -25,8 +25,8 @@ namespace samverkan {
 
 /// A source document the ruleset is built from.
 struct source_document {
-    std::string id;     ///< short id used in citations, e.g. "003"
-    std::string file;   ///< seed file name, e.g. "003_324ab1002b074ef9.txt"
+    std::string id;    ///< short id used in citations, e.g. "003"
+    std::string file;  ///< seed file name, e.g. "003_324ab1002b074ef9.txt"
     std::string title;
 };
 
@@ -73,8 +73,8 @@ struct ruleset {
     meeting_parameters meeting;
     rotation_parameters rotation;
     std::optional<std::pair<date, date>> plan_period;  ///< the samverkansplan's period, if any
-    std::vector<plan_item> focus_areas;    // PLN-1
-    std::vector<plan_item> equity_groups;  // PLN-3
+    std::vector<plan_item> focus_areas;                // PLN-1
+    std::vector<plan_item> equity_groups;              // PLN-3
     /// STR-3: who decides the handlingsplan and follows it up; none when the sources name no handlingsplan (2016).
     std::optional<samverkan::action_plan> action_plan;
 

@@ -84,8 +84,9 @@ inline void check_seats(const ruleset& rs, const forum& f, std::vector<problem>&
     for (const auto& s : f.seats) {
         const body* b = rs.find_body(s.body);
         if (b == nullptr) {
-            out.push_back({"CMP-1", "seat '" + s.id + "' names unknown body '" + s.body + "'" +
-                                        detail::did_you_mean(s.body, rs.bodies | ranges::views::transform(&body::id)),
+            out.push_back({"CMP-1",
+                           "seat '" + s.id + "' names unknown body '" + s.body + "'" +
+                               detail::did_you_mean(s.body, rs.bodies | ranges::views::transform(&body::id)),
                            sub_mark(s.mark, ".body")});
             continue;
         }
@@ -97,8 +98,9 @@ inline void check_seats(const ruleset& rs, const forum& f, std::vector<problem>&
         });
         if (s.kind == seat_kind::substitute && !has_ordinary)
             out.push_back({"QRM-2",
-                           "substitute seat '" + s.id + "' of body '" + s.body + "' has no ordinary seat of that body in forum '" +
-                               f.id + "' to stand in for; add one or remove the substitute",
+                           "substitute seat '" + s.id + "' of body '" + s.body +
+                               "' has no ordinary seat of that body in forum '" + f.id +
+                               "' to stand in for; add one or remove the substitute",
                            s.mark});
     }
 }
@@ -111,15 +113,18 @@ inline void check_relations(const ruleset& rs, std::vector<problem>& out) {
     for (const auto& r : rs.relations) {
         for (const auto* end : {&r.from, &r.to}) {
             if (!is_vertex(*end))
-                out.push_back({r.rule, "relation names unknown forum or body '" + *end + "'" + detail::did_you_mean(*end, ids),
+                out.push_back({r.rule,
+                               "relation names unknown forum or body '" + *end + "'" + detail::did_you_mean(*end, ids),
                                sub_mark(r.mark, end == &r.from ? ".from" : ".to")});
         }
         const bool needs_body = r.type == relation_type::adopts || r.type == relation_type::represented_in;
         if (needs_body && is_vertex(r.from) && !rs.find_body(r.from))
-            out.push_back({r.rule, "'" + std::string(to_string(r.type)) + "' must start at a body, not forum '" + r.from + "'",
+            out.push_back({r.rule,
+                           "'" + std::string(to_string(r.type)) + "' must start at a body, not forum '" + r.from + "'",
                            sub_mark(r.mark, ".from")});
         if (needs_body && is_vertex(r.to) && !rs.find_forum(r.to))
-            out.push_back({r.rule, "'" + std::string(to_string(r.type)) + "' must end at a forum, not body '" + r.to + "'",
+            out.push_back({r.rule,
+                           "'" + std::string(to_string(r.type)) + "' must end at a forum, not body '" + r.to + "'",
                            sub_mark(r.mark, ".to")});
         // STR-9: a forum is anchored in a body, never the other way round.
         if (r.type == relation_type::anchors_in && is_vertex(r.from) && !rs.find_forum(r.from))
@@ -145,13 +150,14 @@ inline void check_parameters(const ruleset& rs, std::vector<problem>& out) {
         if (ordinary == 0) out.push_back({"QRM-3", "forum '" + f.id + "' has seats but no ordinary seat", f.mark});
         if (f.id == m.forum && m.quorum.kind == quorum_kind::count && m.quorum.count > ordinary)
             out.push_back({"QRM-3",
-                           "quorum count " + std::to_string(m.quorum.count) + " exceeds the " + std::to_string(ordinary) +
-                               " ordinary seats of forum '" + f.id + "'",
+                           "quorum count " + std::to_string(m.quorum.count) + " exceeds the " +
+                               std::to_string(ordinary) + " ordinary seats of forum '" + f.id + "'",
                            sub_mark(m.mark, ".quorum")});
     }
     if (m.quorum.kind == quorum_kind::count && m.quorum.count == 0)
         out.push_back({"QRM-3", "quorum count must be at least 1", sub_mark(m.mark, ".quorum")});
-    if (m.max_referrals < 0) out.push_back({"CNS-3", "max_referrals must be 0 or more", sub_mark(m.mark, ".max_referrals")});
+    if (m.max_referrals < 0)
+        out.push_back({"CNS-3", "max_referrals must be 0 or more", sub_mark(m.mark, ".max_referrals")});
     if (m.meetings_per_termin < 1)
         out.push_back({"MTG-1", "meetings_per_termin must be 1 or more", sub_mark(m.mark, ".meetings_per_termin")});
 
@@ -220,13 +226,15 @@ inline void check_parameters(const ruleset& rs, std::vector<problem>& out) {
 /// Every inconsistency in the ruleset's data (not the graph rules: see structure::validate).
 [[nodiscard]] inline std::vector<problem> check_consistency(const ruleset& rs) {
     std::vector<problem> out;
-    if (rs.valid_to && *rs.valid_to < rs.valid_from) out.push_back({"", "valid_to is before valid_from", {0, 0, "valid_to"}});
+    if (rs.valid_to && *rs.valid_to < rs.valid_from)
+        out.push_back({"", "valid_to is before valid_from", {0, 0, "valid_to"}});
     detail::check_unique_ids(rs, out);
     for (const auto& b : rs.bodies) {
         const party* p = rs.find_party(b.party);
         if (p == nullptr)
-            out.push_back({"", "body '" + b.id + "' names unknown party '" + b.party + "'" +
-                                   detail::did_you_mean(b.party, rs.parties | ranges::views::transform(&party::id)),
+            out.push_back({"",
+                           "body '" + b.id + "' names unknown party '" + b.party + "'" +
+                               detail::did_you_mean(b.party, rs.parties | ranges::views::transform(&party::id)),
                            detail::sub_mark(b.mark, ".party")});
         else if (p->side != b.side)
             out.push_back({"", "body '" + b.id + "' is not on its party's side", b.mark});

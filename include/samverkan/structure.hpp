@@ -40,8 +40,7 @@ struct edge_info {
     source_mark mark;
 };
 
-using structure_graph =
-    boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, vertex_info, edge_info>;
+using structure_graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, vertex_info, edge_info>;
 using structure_vertex = boost::graph_traits<structure_graph>::vertex_descriptor;
 using structure_edge = boost::graph_traits<structure_graph>::edge_descriptor;
 
@@ -109,7 +108,8 @@ public:
                 if (ranges::find(represented, s.body) != represented.end()) continue;
                 represented.push_back(s.body);
                 // CMP-1 (VGR bodies), CMP-2 (municipalities): a body holding seats is represented in the forum.
-                add_edge({relation_type::represented_in, s.body, f.id, s.side == side::region ? "CMP-1" : "CMP-2", s.mark});
+                add_edge(
+                    {relation_type::represented_in, s.body, f.id, s.side == side::region ? "CMP-1" : "CMP-2", s.mark});
                 // STR-9: its members carry information both ways, so the forum is anchored in the body.
                 add_edge({relation_type::anchors_in, f.id, s.body, "STR-9", s.mark});
             }
@@ -190,7 +190,8 @@ public:
         std::vector<structure_edge> out;
         for (auto [it, end] = boost::edges(graph_); it != end; ++it) {
             const auto& e = graph_[*it];
-            out.push_back({graph_[boost::source(*it, graph_)].id, graph_[boost::target(*it, graph_)].id, e.type, e.rule});
+            out.push_back(
+                {graph_[boost::source(*it, graph_)].id, graph_[boost::target(*it, graph_)].id, e.type, e.rule});
         }
         return out;
     }
@@ -205,9 +206,12 @@ public:
         // The roles must name forums: a body cannot be the LGS or the samråd.
         const bool lgs = rules_->find_forum(roles.lgs) != nullptr;
         const bool samrad = rules_->find_forum(roles.samrad) != nullptr;
-        if (!lgs) out.push_back({"STR-4", "roles.lgs must name a forum; '" + roles.lgs + "' is not one", {0, 0, "roles.lgs"}});
+        if (!lgs)
+            out.push_back(
+                {"STR-4", "roles.lgs must name a forum; '" + roles.lgs + "' is not one", {0, 0, "roles.lgs"}});
         if (!samrad)
-            out.push_back({"STR-7", "roles.samrad must name a forum; '" + roles.samrad + "' is not one", {0, 0, "roles.samrad"}});
+            out.push_back(
+                {"STR-7", "roles.samrad must name a forum; '" + roles.samrad + "' is not one", {0, 0, "roles.samrad"}});
         if (lgs) {
             for (const auto& f : rules_->forums)
                 if (f.level == level::operational && !reaches(f.id, roles.lgs))
@@ -252,8 +256,9 @@ private:
 
     [[nodiscard]] detail::structure_vertex require_vertex(std::string_view id) const {
         if (auto v = find_vertex(id)) return *v;
-        throw unknown_id("forum or body", std::string(id),
-                         detail::did_you_mean(id, index_ | ranges::views::transform([](const auto& kv) { return kv.first; })));
+        throw unknown_id(
+            "forum or body", std::string(id),
+            detail::did_you_mean(id, index_ | ranges::views::transform([](const auto& kv) { return kv.first; })));
     }
 
     [[nodiscard]] detail::structure_vertex require_forum(std::string_view id) const {
@@ -275,7 +280,8 @@ private:
         std::vector<detail::structure_vertex> pred(boost::num_vertices(graph_));
         for (std::size_t i = 0; i < pred.size(); ++i) pred[i] = i;
         boost::breadth_first_search(
-            up, from, boost::visitor(boost::make_bfs_visitor(boost::record_predecessors(pred.data(), boost::on_tree_edge()))));
+            up, from,
+            boost::visitor(boost::make_bfs_visitor(boost::record_predecessors(pred.data(), boost::on_tree_edge()))));
         return pred;
     }
 
@@ -303,7 +309,8 @@ private:
                     mark = e.mark;
             }
         }
-        return problem{"STR-1", "preparation cycle: " + text + " (preparation must flow one way towards the samråd)", mark};
+        return problem{"STR-1", "preparation cycle: " + text + " (preparation must flow one way towards the samråd)",
+                       mark};
     }
 
     ruleset_ptr rules_;

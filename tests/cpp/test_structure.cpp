@@ -36,9 +36,9 @@ strings sorted(strings items) {
 
 /// The 13 bodies that hold seats in the samråd: 8 VGR bodies and 5 municipalities (CMP-1, CMP-2).
 const strings& represented_bodies() {
-    static const strings bodies = sorted({"dn_goteborg", "dn_vastra", "regionhalsan", "narhalsan", "tandvard",
-                                          "habilitering_halsa", "sjukhusen_i_vaster", "su", "goteborg", "molndal",
-                                          "harryda", "partille", "ockero"});
+    static const strings bodies =
+        sorted({"dn_goteborg", "dn_vastra", "regionhalsan", "narhalsan", "tandvard", "habilitering_halsa",
+                "sjukhusen_i_vaster", "su", "goteborg", "molndal", "harryda", "partille", "ockero"});
     return bodies;
 }
 
@@ -129,7 +129,8 @@ TEST(Structure, STR4_STR8_EveryOperationalForumReachesTheSamradThroughLgs) {
 
 TEST(Structure, STR8_LgsRaisesQuestionsWithTheSamrad) {
     for (const auto& rs : samverkan::embedded_versions())
-        EXPECT_EQ(samverkan::structure(rs).path("lgs", "politiskt_samrad"), (strings{"lgs", "politiskt_samrad"})) << rs->id;
+        EXPECT_EQ(samverkan::structure(rs).path("lgs", "politiskt_samrad"), (strings{"lgs", "politiskt_samrad"}))
+            << rs->id;
 }
 
 TEST(Structure, CMP1_BodyReachesTheSamradThroughItsSeats) {
