@@ -14,6 +14,7 @@
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
+#include <samverkan/detail/id_index.hpp>
 #include <samverkan/detail/nearest.hpp>
 #include <samverkan/load.hpp>
 #include <samverkan/rules.hpp>
@@ -291,6 +292,7 @@ void read_parties(const context& ctx, const YAML::Node& n, const std::string& ke
 }
 
 void read_bodies(const context& ctx, const YAML::Node& n, const std::string& key, ruleset& rs) {
+    const detail::id_positions parties(rs.parties);  // read already; the ruleset is indexed only when frozen
     for_each_item(ctx, n, key, [&](const YAML::Node& item, const std::string& path) {
         map_reader r(ctx, item, path, {"id", "name", "party", "kind"});
         body b;
@@ -298,7 +300,7 @@ void read_bodies(const context& ctx, const YAML::Node& n, const std::string& key
         b.name = text(ctx, r.required("name"), r.key("name"));
         b.party = identifier(ctx, r.required("party"), r.key("party"));
         b.kind = choice<body_kind>(ctx, r.required("kind"), r.key("kind"));
-        if (const party* p = rs.find_party(b.party))
+        if (const party* p = parties.find_in(rs.parties, b.party))
             b.side = p->side;
         else
             ctx.fail(r.required("party").Mark(), r.key("party"),
@@ -309,14 +311,15 @@ void read_bodies(const context& ctx, const YAML::Node& n, const std::string& key
     });
 }
 
-void read_seats(const context& ctx, const YAML::Node& n, const std::string& key, const ruleset& rs, forum& f) {
+void read_seats(const context& ctx, const YAML::Node& n, const std::string& key, const ruleset& rs,
+                const detail::id_positions& bodies, forum& f) {
     for_each_item(ctx, n, key, [&](const YAML::Node& item, const std::string& path) {
         map_reader r(ctx, item, path, {"id", "kind", "body"});
         seat s;
         s.id = identifier(ctx, r.required("id"), r.key("id"));
         s.kind = choice<seat_kind>(ctx, r.required("kind"), r.key("kind"));
         s.body = identifier(ctx, r.required("body"), r.key("body"));
-        const body* b = rs.find_body(s.body);
+        const body* b = bodies.find_in(rs.bodies, s.body);
         if (b == nullptr)
             ctx.fail(r.required("body").Mark(), r.key("body"),
                      "seat '" + s.id + "' names unknown body '" + s.body + "'" +
@@ -343,6 +346,7 @@ void read_theme(const context& ctx, const YAML::Node& n, const std::string& key,
 }
 
 void read_forums(const context& ctx, const YAML::Node& n, const std::string& key, ruleset& rs) {
+    const detail::id_positions bodies(rs.bodies);  // read already; the ruleset is indexed only when frozen
     for_each_item(ctx, n, key, [&](const YAML::Node& item, const std::string& path) {
         map_reader r(ctx, item, path,
                      {"id", "name", "level", "aliases", "description", "source", "seats", "offices", "theme"});
@@ -357,7 +361,7 @@ void read_forums(const context& ctx, const YAML::Node& n, const std::string& key
         }
         if (r.has("description")) f.description = text(ctx, r.optional("description"), r.key("description"));
         if (r.has("source")) f.source = text(ctx, r.optional("source"), r.key("source"));
-        read_seats(ctx, r.optional("seats"), r.key("seats"), rs, f);
+        read_seats(ctx, r.optional("seats"), r.key("seats"), rs, bodies, f);
         for_each_item(ctx, r.optional("offices"), r.key("offices"), [&](const YAML::Node& o, const std::string& p) {
             map_reader orr(ctx, o, p, {"forum", "role", "appointed_by", "rule"});
             office of;
@@ -612,7 +616,7 @@ ruleset_ptr load_from_string(std::string_view yaml, const std::string& origin) {
     }
     if (root.IsNull())
         throw ruleset_error("the file holds no ruleset (only comments or an empty document)", ruleset_location(origin));
-    auto rs = std::make_shared<const ruleset>(read_ruleset(ctx, root));
+    auto rs = freeze(read_ruleset(ctx, root));
     check_or_throw(ctx, input, rs);
     return rs;
 }
