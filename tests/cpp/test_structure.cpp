@@ -394,6 +394,18 @@ TEST(Structure, STR4_OperationalForumCutOffFromLgs) {
         << problems[0].message;
 }
 
+TEST(Structure, STR4_EachForumCutOffFromLgsOnceInForumOrder) {
+    auto rs = copy_2026();
+    std::erase_if(rs.relations, [](const samverkan::relation& r) {
+        return (r.from == "nosam" || r.from == "tema_barn_unga") && r.type == relation_type::reports_to;
+    });
+    rs.relations.push_back(relation(relation_type::reports_to, "tema_barn_unga", "nosam", "STR-4"));
+    const auto problems = structure_of(std::move(rs)).validate();
+    ASSERT_EQ(problems.size(), 2u) << rules_of(problems);
+    EXPECT_NE(problems[0].message.find("'tema_barn_unga' does not reach"), std::string::npos) << problems[0].message;
+    EXPECT_NE(problems[1].message.find("'nosam' does not reach"), std::string::npos) << problems[1].message;
+}
+
 TEST(Structure, STR4_OperationalForumReachingLgsIndirectlyIsEnough) {
     auto rs = copy_2026();
     std::erase_if(rs.relations, [](const samverkan::relation& r) {
@@ -422,6 +434,9 @@ TEST(Structure, STR7_RepresentedBodyWhoseForumCannotReachTheSamrad) {
     seat.body = b.id;
     seat.party = b.party;
     seat.side = b.side;
+    isolated.seats.push_back(seat);
+    seat.id = "ny_styrelse/ord2";  // a second seat of the body: still one problem
+    seat.index = 1;
     isolated.seats.push_back(seat);
     rs.forums.push_back(isolated);
     const auto problems = structure_of(std::move(rs)).validate();
