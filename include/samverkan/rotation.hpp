@@ -13,6 +13,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -331,6 +332,12 @@ inline std::optional<side> lgs_side_for(lgs_coordination c, side chair) {
                            to_iso_string(rows[i].end) + "): " + std::move(message)});
     };
     const forum* f = rs.find_forum(p.forum);
+    const auto seated = f != nullptr ? detail::bodies_with_ordinary_seats(*f) : std::unordered_set<std::string_view>{};
+    const std::unordered_set<std::string_view> municipal_pool(p.municipal_pool.begin(), p.municipal_pool.end());
+    const std::unordered_set<std::string_view> region_pool(p.region_pool.begin(), p.region_pool.end());
+    auto in_pool = [&](const body& b) {
+        return (b.side == side::municipal ? municipal_pool : region_pool).contains(b.id);
+    };
     auto eligible = [&](const std::string& id, std::size_t i, const char* office) -> const body* {
         const body* known = rs.find_body(id);
         if (known == nullptr)
@@ -345,20 +352,17 @@ inline std::optional<side> lgs_side_for(lgs_coordination c, side chair) {
                     "provider board or a municipality");
             return nullptr;
         }
-        const bool seated = f != nullptr && std::any_of(f->seats.begin(), f->seats.end(), [&](const seat& s) {
-                                return s.body == id && s.kind == seat_kind::ordinary;
-                            });
-        if (!seated) {
+        if (!seated.contains(id)) {
             add("ROT-2", i, severity::error,
                 "the " + std::string(office) + " " + id + " holds no ordinary seat in " + p.forum +
                     " (CMP-5: the presidium is elected from among the members); choose a body with an ordinary seat");
             return nullptr;
         }
-        const auto& names = detail::pool(p, b.side);
-        if (std::find(names.begin(), names.end(), id) == names.end()) {
+        if (!in_pool(b)) {
             add("ROT-2", i, severity::error,
                 "the " + std::string(office) + " " + id + " is not in the rotation's " +
-                    std::string(to_string(b.side)) + " pool; choose one of " + detail::join_ids(names));
+                    std::string(to_string(b.side)) + " pool; choose one of " +
+                    detail::join_ids(detail::pool(p, b.side)));
             return nullptr;
         }
         return &b;
@@ -366,9 +370,8 @@ inline std::optional<side> lgs_side_for(lgs_coordination c, side chair) {
     // ROT-3a fairness, per side and office: the holders since every eligible member last held it.
     std::map<std::pair<side, office_role>, std::set<std::string>> held;
     auto fairness = [&](const body* b, office_role o, std::size_t i) {
-        if (b == nullptr) return;
+        if (b == nullptr || !in_pool(*b)) return;
         const auto& names = detail::pool(p, b->side);
-        if (std::find(names.begin(), names.end(), b->id) == names.end()) return;
         auto& set = held[{b->side, o}];
         if (set.contains(b->id)) {
             std::vector<std::string> waiting;
