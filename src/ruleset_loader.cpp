@@ -1,8 +1,8 @@
 // Reads a ruleset from YAML (schema: docs/ruleset-schema.md). Every fault becomes a ruleset_error that
 // names the file, line, column, key and, where one applies, the rule; nothing is returned half-read.
 #include <algorithm>
-#include <fstream>
 #include <charconv>
+#include <fstream>
 #include <iterator>
 #include <optional>
 #include <set>
@@ -14,6 +14,7 @@
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
+#include <samverkan/detail/id_index.hpp>
 #include <samverkan/detail/nearest.hpp>
 #include <samverkan/load.hpp>
 #include <samverkan/rules.hpp>
@@ -30,8 +31,9 @@ struct context {
 
     [[noreturn]] void fail(const YAML::Mark& mark, std::string key, std::string message, std::string rule = {}) const {
         const bool known = !mark.is_null() && mark.line >= 0;
-        throw ruleset_error(std::move(message), ruleset_location(origin, known ? mark.line + 1 : 0, known ? mark.column + 1 : 0,
-                                                                 std::move(key), std::move(rule)));
+        throw ruleset_error(std::move(message),
+                            ruleset_location(origin, known ? mark.line + 1 : 0, known ? mark.column + 1 : 0,
+                                             std::move(key), std::move(rule)));
     }
 };
 
@@ -61,7 +63,8 @@ public:
     void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t, const std::string& value) override {
         node(mark, value);
     }
-    void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {
+    void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
+                         YAML::EmitterStyle::value) override {
         node(mark, {});
         push(mark, false);
     }
@@ -97,7 +100,8 @@ private:
             f.current = "[" + std::to_string(f.items++) + "]";
         } else {
             if (f.at_key) {
-                if (!f.keys.insert(scalar).second) ctx_.fail(mark, join(path_above(), scalar), "duplicate key '" + scalar + "'");
+                if (!f.keys.insert(scalar).second)
+                    ctx_.fail(mark, join(path_above(), scalar), "duplicate key '" + scalar + "'");
                 f.current = scalar;
             }
             f.at_key = !f.at_key;
@@ -118,8 +122,10 @@ private:
     }
     static void append(std::string& out, const std::string& part) {
         if (part.empty()) return;
-        if (part.front() == '[' || out.empty()) out += part;
-        else out += "." + part;
+        if (part.front() == '[' || out.empty())
+            out += part;
+        else
+            out += "." + part;
     }
 
     const context& ctx_;
@@ -153,7 +159,8 @@ public:
         for (const auto& kv : node_) {
             const auto key = kv.first.Scalar();
             if (std::find(allowed_.begin(), allowed_.end(), key) == allowed_.end())
-                ctx_.fail(kv.first.Mark(), join(path_, key), "unknown key '" + key + "'" + detail::did_you_mean(key, allowed_));
+                ctx_.fail(kv.first.Mark(), join(path_, key),
+                          "unknown key '" + key + "'" + detail::did_you_mean(key, allowed_));
         }
     }
 
@@ -162,7 +169,8 @@ public:
     [[nodiscard]] YAML::Node required(std::string_view key, std::string_view rule = {}) const {
         auto n = find(key);
         if (!n.IsDefined() || n.IsNull())
-            ctx_.fail(node_.Mark(), join(path_, key), "missing required key '" + std::string(key) + "'", std::string(rule));
+            ctx_.fail(node_.Mark(), join(path_, key), "missing required key '" + std::string(key) + "'",
+                      std::string(rule));
         return n;
     }
 
@@ -214,7 +222,8 @@ long long integer(const context& ctx, const YAML::Node& n, const std::string& ke
     long long value = 0;
     const auto* end = s.data() + s.size();
     const auto [ptr, ec] = std::from_chars(s.data(), end, value, 10);
-    if (s.empty() || ec != std::errc() || ptr != end) ctx.fail(n.Mark(), key, "expected a whole number, got '" + s + "'");
+    if (s.empty() || ec != std::errc() || ptr != end)
+        ctx.fail(n.Mark(), key, "expected a whole number, got '" + s + "'");
     if (value < lo || value > hi)
         ctx.fail(n.Mark(), key, "must be between " + std::to_string(lo) + " and " + std::to_string(hi) + ", got " + s);
     return value;
@@ -238,7 +247,8 @@ E choice(const context& ctx, const YAML::Node& n, const std::string& key, std::s
     const auto& s = scalar(ctx, n, key, "a name");
     if (auto e = enum_from_string<E>(s)) return *e;
     ctx.fail(n.Mark(), key,
-             "'" + s + "' is not one of " + detail::enum_choices<E>() + detail::did_you_mean(s, detail::enum_names<E>::names),
+             "'" + s + "' is not one of " + detail::enum_choices<E>() +
+                 detail::did_you_mean(s, detail::enum_names<E>::names),
              std::string(rule));
 }
 
@@ -275,12 +285,14 @@ void for_each_item(const context& ctx, const YAML::Node& n, const std::string& k
 void read_parties(const context& ctx, const YAML::Node& n, const std::string& key, ruleset& rs) {
     for_each_item(ctx, n, key, [&](const YAML::Node& item, const std::string& path) {
         map_reader r(ctx, item, path, {"id", "name", "side"});
-        rs.parties.push_back({identifier(ctx, r.required("id"), r.key("id")), text(ctx, r.required("name"), r.key("name")),
+        rs.parties.push_back({identifier(ctx, r.required("id"), r.key("id")),
+                              text(ctx, r.required("name"), r.key("name")),
                               choice<side>(ctx, r.required("side"), r.key("side")), r.mark()});
     });
 }
 
 void read_bodies(const context& ctx, const YAML::Node& n, const std::string& key, ruleset& rs) {
+    const detail::id_positions parties(rs.parties);  // read already; the ruleset is indexed only when frozen
     for_each_item(ctx, n, key, [&](const YAML::Node& item, const std::string& path) {
         map_reader r(ctx, item, path, {"id", "name", "party", "kind"});
         body b;
@@ -288,7 +300,8 @@ void read_bodies(const context& ctx, const YAML::Node& n, const std::string& key
         b.name = text(ctx, r.required("name"), r.key("name"));
         b.party = identifier(ctx, r.required("party"), r.key("party"));
         b.kind = choice<body_kind>(ctx, r.required("kind"), r.key("kind"));
-        if (const party* p = rs.find_party(b.party)) b.side = p->side;
+        if (const party* p = parties.find_in(rs.parties, b.party))
+            b.side = p->side;
         else
             ctx.fail(r.required("party").Mark(), r.key("party"),
                      "unknown party '" + b.party + "'" +
@@ -298,14 +311,15 @@ void read_bodies(const context& ctx, const YAML::Node& n, const std::string& key
     });
 }
 
-void read_seats(const context& ctx, const YAML::Node& n, const std::string& key, const ruleset& rs, forum& f) {
+void read_seats(const context& ctx, const YAML::Node& n, const std::string& key, const ruleset& rs,
+                const detail::id_positions& bodies, forum& f) {
     for_each_item(ctx, n, key, [&](const YAML::Node& item, const std::string& path) {
         map_reader r(ctx, item, path, {"id", "kind", "body"});
         seat s;
         s.id = identifier(ctx, r.required("id"), r.key("id"));
         s.kind = choice<seat_kind>(ctx, r.required("kind"), r.key("kind"));
         s.body = identifier(ctx, r.required("body"), r.key("body"));
-        const body* b = rs.find_body(s.body);
+        const body* b = bodies.find_in(rs.bodies, s.body);
         if (b == nullptr)
             ctx.fail(r.required("body").Mark(), r.key("body"),
                      "seat '" + s.id + "' names unknown body '" + s.body + "'" +
@@ -332,6 +346,7 @@ void read_theme(const context& ctx, const YAML::Node& n, const std::string& key,
 }
 
 void read_forums(const context& ctx, const YAML::Node& n, const std::string& key, ruleset& rs) {
+    const detail::id_positions bodies(rs.bodies);  // read already; the ruleset is indexed only when frozen
     for_each_item(ctx, n, key, [&](const YAML::Node& item, const std::string& path) {
         map_reader r(ctx, item, path,
                      {"id", "name", "level", "aliases", "description", "source", "seats", "offices", "theme"});
@@ -346,7 +361,7 @@ void read_forums(const context& ctx, const YAML::Node& n, const std::string& key
         }
         if (r.has("description")) f.description = text(ctx, r.optional("description"), r.key("description"));
         if (r.has("source")) f.source = text(ctx, r.optional("source"), r.key("source"));
-        read_seats(ctx, r.optional("seats"), r.key("seats"), rs, f);
+        read_seats(ctx, r.optional("seats"), r.key("seats"), rs, bodies, f);
         for_each_item(ctx, r.optional("offices"), r.key("offices"), [&](const YAML::Node& o, const std::string& p) {
             map_reader orr(ctx, o, p, {"forum", "role", "appointed_by", "rule"});
             office of;
@@ -385,14 +400,15 @@ void read_relations(const context& ctx, const YAML::Node& n, const std::string& 
 }
 
 void read_meeting(const context& ctx, const YAML::Node& n, const std::string& key, meeting_parameters& m) {
-    map_reader r(ctx, n, key,
-                 {"forum", "substitution_scope", "quorum", "quorum_both_sides_present", "presiding_fallback",
-                  "substitute_may_preside", "remote", "consensus", "max_referrals", "on_no_consensus",
-                  "meetings_per_termin"});
+    map_reader r(
+        ctx, n, key,
+        {"forum", "substitution_scope", "quorum", "quorum_both_sides_present", "presiding_fallback",
+         "substitute_may_preside", "remote", "consensus", "max_referrals", "on_no_consensus", "meetings_per_termin"});
     m.mark = r.mark();
     if (r.has("forum")) m.forum = identifier(ctx, r.optional("forum"), r.key("forum"));
     if (r.has("substitution_scope"))
-        m.substitution = choice<substitution_scope>(ctx, r.optional("substitution_scope"), r.key("substitution_scope"), "QRM-2");
+        m.substitution =
+            choice<substitution_scope>(ctx, r.optional("substitution_scope"), r.key("substitution_scope"), "QRM-2");
     if (r.has("quorum")) {
         // QRM-3: a named rule, or an explicit count of ordinary seats.
         const auto q = r.optional("quorum");
@@ -411,23 +427,29 @@ void read_meeting(const context& ctx, const YAML::Node& n, const std::string& ke
         }
     }
     if (r.has("quorum_both_sides_present"))
-        m.quorum.both_sides_present = boolean(ctx, r.optional("quorum_both_sides_present"), r.key("quorum_both_sides_present"));
+        m.quorum.both_sides_present =
+            boolean(ctx, r.optional("quorum_both_sides_present"), r.key("quorum_both_sides_present"));
     if (r.has("presiding_fallback"))
-        m.presiding = choice<presiding_fallback>(ctx, r.optional("presiding_fallback"), r.key("presiding_fallback"), "QRM-6");
+        m.presiding =
+            choice<presiding_fallback>(ctx, r.optional("presiding_fallback"), r.key("presiding_fallback"), "QRM-6");
     if (r.has("substitute_may_preside"))
         m.substitute_may_preside = boolean(ctx, r.optional("substitute_may_preside"), r.key("substitute_may_preside"));
     if (r.has("remote")) {
         map_reader rr(ctx, r.optional("remote"), r.key("remote"), {"allowed", "chair_on_site"});
         if (rr.has("allowed")) m.remote.allowed = boolean(ctx, rr.optional("allowed"), rr.key("allowed"));
-        if (rr.has("chair_on_site")) m.remote.chair_on_site = boolean(ctx, rr.optional("chair_on_site"), rr.key("chair_on_site"));
+        if (rr.has("chair_on_site"))
+            m.remote.chair_on_site = boolean(ctx, rr.optional("chair_on_site"), rr.key("chair_on_site"));
     }
-    if (r.has("consensus")) m.consensus = choice<consensus_rule>(ctx, r.optional("consensus"), r.key("consensus"), "CNS-2");
+    if (r.has("consensus"))
+        m.consensus = choice<consensus_rule>(ctx, r.optional("consensus"), r.key("consensus"), "CNS-2");
     if (r.has("max_referrals"))
         m.max_referrals = static_cast<int>(integer(ctx, r.optional("max_referrals"), r.key("max_referrals"), 0, 100));
     if (r.has("on_no_consensus"))
-        m.on_no_consensus = choice<no_consensus_action>(ctx, r.optional("on_no_consensus"), r.key("on_no_consensus"), "CNS-3");
+        m.on_no_consensus =
+            choice<no_consensus_action>(ctx, r.optional("on_no_consensus"), r.key("on_no_consensus"), "CNS-3");
     if (r.has("meetings_per_termin"))
-        m.meetings_per_termin = static_cast<int>(integer(ctx, r.optional("meetings_per_termin"), r.key("meetings_per_termin"), 1, 52));
+        m.meetings_per_termin =
+            static_cast<int>(integer(ctx, r.optional("meetings_per_termin"), r.key("meetings_per_termin"), 1, 52));
 }
 
 void read_rotation(const context& ctx, const YAML::Node& n, const std::string& key, rotation_parameters& rot) {
@@ -441,7 +463,8 @@ void read_rotation(const context& ctx, const YAML::Node& n, const std::string& k
             static_cast<int>(integer(ctx, r.optional("term_years"), r.key("term_years"), 1, max_term_years));
     if (r.has("anchor")) rot.anchor = calendar_date(ctx, r.optional("anchor"), r.key("anchor"));
     if (r.has("first_holder")) rot.first_holder = identifier(ctx, r.optional("first_holder"), r.key("first_holder"));
-    if (r.has("alternate_sides")) rot.alternate_sides = boolean(ctx, r.optional("alternate_sides"), r.key("alternate_sides"));
+    if (r.has("alternate_sides"))
+        rot.alternate_sides = boolean(ctx, r.optional("alternate_sides"), r.key("alternate_sides"));
     map_reader pools(ctx, r.required("pools", "ROT-2"), r.key("pools"), {"municipal", "region"});
     // ROT-2: the chair rotates between both sides, so neither pool may be empty.
     auto pool = [&](const char* name) {
@@ -484,8 +507,8 @@ void read_plan(const context& ctx, const YAML::Node& n, const std::string& key, 
     auto items = [&](const char* name, std::vector<plan_item>& out) {
         for_each_item(ctx, r.optional(name), r.key(name), [&](const YAML::Node& item, const std::string& path) {
             map_reader ir(ctx, item, path, {"id", "name"});
-            out.push_back({identifier(ctx, ir.required("id"), ir.key("id")), text(ctx, ir.required("name"), ir.key("name")),
-                           ir.mark()});
+            out.push_back({identifier(ctx, ir.required("id"), ir.key("id")),
+                           text(ctx, ir.required("name"), ir.key("name")), ir.mark()});
         });
     };
     items("focus_areas", rs.focus_areas);
@@ -499,10 +522,11 @@ void read_plan(const context& ctx, const YAML::Node& n, const std::string& key, 
 }
 
 ruleset read_ruleset(const context& ctx, const YAML::Node& root) {
-    if (!root.IsMap()) ctx.fail(root.Mark(), "", "a ruleset file must be a YAML mapping with keys such as id, name, valid_from");
+    if (!root.IsMap())
+        ctx.fail(root.Mark(), "", "a ruleset file must be a YAML mapping with keys such as id, name, valid_from");
     map_reader r(ctx, root, "",
-                 {"samverkan_ruleset", "id", "name", "valid_from", "valid_to", "sources", "assumptions", "roles", "parties",
-                  "bodies", "forums", "relations", "meeting", "rotation", "plan"});
+                 {"samverkan_ruleset", "id", "name", "valid_from", "valid_to", "sources", "assumptions", "roles",
+                  "parties", "bodies", "forums", "relations", "meeting", "rotation", "plan"});
     const auto schema = integer(ctx, r.required("samverkan_ruleset"), "samverkan_ruleset", 0, 1000000000);
     if (schema != supported_schema)
         ctx.fail(r.required("samverkan_ruleset").Mark(), "samverkan_ruleset",
@@ -517,12 +541,14 @@ ruleset read_ruleset(const context& ctx, const YAML::Node& root) {
         const auto node = r.optional("valid_to");
         rs.valid_to = calendar_date(ctx, node, "valid_to");
         if (*rs.valid_to < rs.valid_from)
-            ctx.fail(node.Mark(), "valid_to",
-                     "valid_to " + to_iso_string(*rs.valid_to) + " is before valid_from " + to_iso_string(rs.valid_from));
+            ctx.fail(
+                node.Mark(), "valid_to",
+                "valid_to " + to_iso_string(*rs.valid_to) + " is before valid_from " + to_iso_string(rs.valid_from));
     }
     for_each_item(ctx, r.required("sources"), "sources", [&](const YAML::Node& item, const std::string& path) {
         map_reader sr(ctx, item, path, {"id", "file", "title"});
-        rs.sources.push_back({text(ctx, sr.required("id"), sr.key("id")), text(ctx, sr.required("file"), sr.key("file")),
+        rs.sources.push_back({text(ctx, sr.required("id"), sr.key("id")),
+                              text(ctx, sr.required("file"), sr.key("file")),
                               text(ctx, sr.required("title"), sr.key("title"))});
     });
     if (rs.sources.empty()) ctx.fail(r.required("sources").Mark(), "sources", "a ruleset cites at least one source");
@@ -570,7 +596,8 @@ void check_or_throw(const context& ctx, const std::string& text, const ruleset_p
 ruleset_ptr load_from_string(std::string_view yaml, const std::string& origin) {
     const context ctx{origin};
     if (yaml.size() > max_ruleset_bytes)
-        throw ruleset_error("larger than " + std::to_string(max_ruleset_bytes / (1024 * 1024)) + " MiB; refused", ruleset_location(origin));
+        throw ruleset_error("larger than " + std::to_string(max_ruleset_bytes / (1024 * 1024)) + " MiB; refused",
+                            ruleset_location(origin));
     const std::string input(yaml);
     YAML::Node root;
     try {
@@ -579,13 +606,17 @@ ruleset_ptr load_from_string(std::string_view yaml, const std::string& origin) {
         prescan scan(ctx);
         while (parser.HandleNextDocument(scan)) {
         }
-        if (scan.documents() == 0) throw ruleset_error("the file is empty; a ruleset needs at least samverkan_ruleset, id, name and valid_from", ruleset_location(origin));
+        if (scan.documents() == 0)
+            throw ruleset_error(
+                "the file is empty; a ruleset needs at least samverkan_ruleset, id, name and valid_from",
+                ruleset_location(origin));
         root = YAML::Load(input);
     } catch (const YAML::Exception& e) {
         ctx.fail(e.mark, "", "not valid YAML: " + e.msg);
     }
-    if (root.IsNull()) throw ruleset_error("the file holds no ruleset (only comments or an empty document)", ruleset_location(origin));
-    auto rs = std::make_shared<const ruleset>(read_ruleset(ctx, root));
+    if (root.IsNull())
+        throw ruleset_error("the file holds no ruleset (only comments or an empty document)", ruleset_location(origin));
+    auto rs = freeze(read_ruleset(ctx, root));
     check_or_throw(ctx, input, rs);
     return rs;
 }
@@ -599,8 +630,8 @@ ruleset_ptr load(const std::filesystem::path& file) {
     const auto size = std::filesystem::file_size(file, ec);
     if (ec) throw ruleset_error("cannot read the file's size: " + ec.message(), ruleset_location(origin));
     if (size > max_ruleset_bytes)
-        throw ruleset_error(std::to_string(size) + " bytes is larger than " + std::to_string(max_ruleset_bytes / (1024 * 1024)) +
-                                " MiB; refused before reading",
+        throw ruleset_error(std::to_string(size) + " bytes is larger than " +
+                                std::to_string(max_ruleset_bytes / (1024 * 1024)) + " MiB; refused before reading",
                             ruleset_location(origin));
     std::ifstream in(file, std::ios::binary);
     if (!in) throw ruleset_error("cannot open the file for reading", ruleset_location(origin));
@@ -611,8 +642,10 @@ ruleset_ptr load(const std::filesystem::path& file) {
 const std::vector<ruleset_ptr>& embedded_versions() {
     static const std::vector<ruleset_ptr> versions = [] {
         std::vector<ruleset_ptr> out;
-        for (const auto& e : embedded_rulesets()) out.push_back(load_from_string(e.text, std::string(e.name) + " (embedded)"));
-        std::sort(out.begin(), out.end(), [](const ruleset_ptr& a, const ruleset_ptr& b) { return a->valid_from < b->valid_from; });
+        for (const auto& e : embedded_rulesets())
+            out.push_back(load_from_string(e.text, std::string(e.name) + " (embedded)"));
+        std::sort(out.begin(), out.end(),
+                  [](const ruleset_ptr& a, const ruleset_ptr& b) { return a->valid_from < b->valid_from; });
         return out;
     }();
     return versions;

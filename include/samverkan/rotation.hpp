@@ -13,6 +13,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -181,7 +182,7 @@ inline std::optional<side> lgs_side_for(lgs_coordination c, side chair) {
 /// before any work), rule_violation (ROT-6) for a date before the first term, and ruleset_error for
 /// rotation parameters it cannot work with (check_rotation_basics).
 [[nodiscard]] inline std::vector<term> rotation_schedule(const ruleset& rs, std::size_t count,
-                                                          std::optional<date> from = std::nullopt) {
+                                                         std::optional<date> from = std::nullopt) {
     if (count > max_rotation_terms)
         throw invalid_argument("terms: " + std::to_string(count) + " is more than a schedule may hold (" +
                                std::to_string(max_rotation_terms) + ", max_rotation_terms)");
@@ -189,7 +190,8 @@ inline std::optional<side> lgs_side_for(lgs_coordination c, side chair) {
     const auto& p = rs.rotation;
     if (from) detail::require_handled_date(*from, "start");
     if (from && *from < p.anchor)
-        throw rule_violation("ROT-6", to_iso_string(*from) + " is before the first term of the rotation, which starts " +
+        throw rule_violation("ROT-6", to_iso_string(*from) +
+                                          " is before the first term of the rotation, which starts " +
                                           to_iso_string(p.anchor));
     const detail::term_slot first_wanted = from ? detail::term_in_force(p, *from) : detail::term_slot{0, p.anchor};
     detail::require_terms_end_by_max_date(p, first_wanted, count);
@@ -198,8 +200,8 @@ inline std::optional<side> lgs_side_for(lgs_coordination c, side chair) {
     const body* first = rs.find_body(p.first_holder);
     const side first_side = first != nullptr ? first->side : side::municipal;
     const auto& first_pool = detail::pool(p, first_side);
-    const auto first_at = static_cast<std::size_t>(
-        std::find(first_pool.begin(), first_pool.end(), p.first_holder) - first_pool.begin());
+    const auto first_at =
+        static_cast<std::size_t>(std::find(first_pool.begin(), first_pool.end(), p.first_holder) - first_pool.begin());
 
     // ROT-3a: each side's pool is walked in order. When the vice chair moves up to the chair (vice_succeeds,
     // and the vice's side is the side of the next chair) one cursor per side serves both offices;
@@ -251,20 +253,23 @@ inline std::optional<side> lgs_side_for(lgs_coordination c, side chair) {
 
         t.why.add("ROT-1", to_iso_string(t.start) + " – " + to_iso_string(t.end) + ": a term of " +
                                std::to_string(p.term_years) + " years");
-        t.why.add("ROT-2", k == 0 ? "the first term goes to the side of the first holder: " + std::string(to_string(t.chair_side))
+        t.why.add("ROT-2", k == 0 ? "the first term goes to the side of the first holder: " +
+                                        std::string(to_string(t.chair_side))
                            : p.alternate_sides ? "the side alternates: " + std::string(to_string(t.chair_side))
                                                : "the side does not alternate (alternate_sides false): " +
                                                      std::string(to_string(t.chair_side)));
         t.why.add("ROT-3a", "chair: " + chair_why);
         t.why.add("ROT-3", "vice chair from the " + std::string(p.vice_from_other_side ? "other" : "same") + " side (" +
                                std::string(to_string(t.vice_side)) + "): next in its pool, " + t.vice_chair);
-        t.why.add("ROT-4", t.lgs_chair_side ? "the LGS chair comes from the " + std::string(to_string(*t.lgs_chair_side)) +
-                                                  " side (lgs_coordination " + std::string(to_string(p.lgs)) + ")"
-                                            : std::string("the LGS chair is not coordinated (lgs_coordination none)"));
+        t.why.add("ROT-4", t.lgs_chair_side
+                               ? "the LGS chair comes from the " + std::string(to_string(*t.lgs_chair_side)) +
+                                     " side (lgs_coordination " + std::string(to_string(p.lgs)) + ")"
+                               : std::string("the LGS chair is not coordinated (lgs_coordination none)"));
         if (p.align_with_mandate) {
             const auto b = detail::straddled_boundary(p, t.start, t.end);
-            t.why.add("ROT-6", b ? "the term straddles the mandate period starting " + to_iso_string(*b) + " (a warning)"
-                                 : std::string("the term lies within one mandate period"));
+            t.why.add("ROT-6",
+                      b ? "the term straddles the mandate period starting " + to_iso_string(*b) + " (a warning)"
+                        : std::string("the term lies within one mandate period"));
         }
         previous = t;
         out.push_back(std::move(t));
@@ -285,8 +290,9 @@ inline std::optional<side> lgs_side_for(lgs_coordination c, side chair) {
     const auto& p = rs.rotation;
     const auto& names = detail::pool(p, b.side);
     if (std::find(names.begin(), names.end(), b.id) == names.end())
-        throw rule_violation("ROT-2", "'" + b.id + "' is not in the chair rotation" +
-                                          (b.kind == body_kind::purchaser ? " (purchaser bodies never hold the chair)" : ""));
+        throw rule_violation("ROT-2",
+                             "'" + b.id + "' is not in the chair rotation" +
+                                 (b.kind == body_kind::purchaser ? " (purchaser bodies never hold the chair)" : ""));
     detail::require_handled_date(from, "after");
     const date start = std::max(from, p.anchor);
     // Every eligible body chairs within two passes of both pools; look no further than max_date, nor further
@@ -311,7 +317,8 @@ inline std::optional<side> lgs_side_for(lgs_coordination c, side chair) {
 /// ROT-1 … ROT-6: everything wrong with a schedule, in row order. A row naming a body the ruleset does
 /// not know raises rule_violation (ROT-2); a date that is not a calendar day or lies after max_date raises
 /// invalid_argument before any row is looked at; everything else becomes a finding.
-[[nodiscard]] inline std::vector<rotation_violation> validate_rotation(const ruleset& rs, std::span<const schedule_row> rows) {
+[[nodiscard]] inline std::vector<rotation_violation> validate_rotation(const ruleset& rs,
+                                                                       std::span<const schedule_row> rows) {
     detail::require_workable_rotation(rs);
     for (std::size_t i = 0; i < rows.size(); ++i) {
         detail::require_handled_date(rows[i].start, "term " + std::to_string(i) + ": start");
@@ -320,37 +327,42 @@ inline std::optional<side> lgs_side_for(lgs_coordination c, side chair) {
     const auto& p = rs.rotation;
     std::vector<rotation_violation> out;
     auto add = [&](const char* rule, std::size_t i, severity s, std::string message) {
-        out.push_back({rule, i, s, "term " + std::to_string(i) + " (" + to_iso_string(rows[i].start) + " – " +
-                                       to_iso_string(rows[i].end) + "): " + std::move(message)});
+        out.push_back({rule, i, s,
+                       "term " + std::to_string(i) + " (" + to_iso_string(rows[i].start) + " – " +
+                           to_iso_string(rows[i].end) + "): " + std::move(message)});
     };
     const forum* f = rs.find_forum(p.forum);
+    const auto seated = f != nullptr ? detail::bodies_with_ordinary_seats(*f) : std::unordered_set<std::string_view>{};
+    const std::unordered_set<std::string_view> municipal_pool(p.municipal_pool.begin(), p.municipal_pool.end());
+    const std::unordered_set<std::string_view> region_pool(p.region_pool.begin(), p.region_pool.end());
+    auto in_pool = [&](const body& b) {
+        return (b.side == side::municipal ? municipal_pool : region_pool).contains(b.id);
+    };
     auto eligible = [&](const std::string& id, std::size_t i, const char* office) -> const body* {
         const body* known = rs.find_body(id);
         if (known == nullptr)
-            throw rule_violation("ROT-2", "term " + std::to_string(i) + ": the " + office + " '" + id +
-                                              "' is not a body of ruleset " + rs.id +
-                                              detail::did_you_mean(id, rs.bodies | ranges::views::transform(&body::id)));
+            throw rule_violation(
+                "ROT-2", "term " + std::to_string(i) + ": the " + office + " '" + id + "' is not a body of ruleset " +
+                             rs.id + detail::did_you_mean(id, rs.bodies | ranges::views::transform(&body::id)));
         const body& b = *known;
         if (b.kind == body_kind::purchaser) {
             add("ROT-2", i, severity::error,
-                "the " + std::string(office) + " " + id + " is a purchaser body, which is not in the rotation; choose a " +
+                "the " + std::string(office) + " " + id +
+                    " is a purchaser body, which is not in the rotation; choose a " +
                     "provider board or a municipality");
             return nullptr;
         }
-        const bool seated = f != nullptr && std::any_of(f->seats.begin(), f->seats.end(), [&](const seat& s) {
-                                return s.body == id && s.kind == seat_kind::ordinary;
-                            });
-        if (!seated) {
+        if (!seated.contains(id)) {
             add("ROT-2", i, severity::error,
                 "the " + std::string(office) + " " + id + " holds no ordinary seat in " + p.forum +
                     " (CMP-5: the presidium is elected from among the members); choose a body with an ordinary seat");
             return nullptr;
         }
-        const auto& names = detail::pool(p, b.side);
-        if (std::find(names.begin(), names.end(), id) == names.end()) {
+        if (!in_pool(b)) {
             add("ROT-2", i, severity::error,
-                "the " + std::string(office) + " " + id + " is not in the rotation's " + std::string(to_string(b.side)) +
-                    " pool; choose one of " + detail::join_ids(names));
+                "the " + std::string(office) + " " + id + " is not in the rotation's " +
+                    std::string(to_string(b.side)) + " pool; choose one of " +
+                    detail::join_ids(detail::pool(p, b.side)));
             return nullptr;
         }
         return &b;
@@ -358,18 +370,17 @@ inline std::optional<side> lgs_side_for(lgs_coordination c, side chair) {
     // ROT-3a fairness, per side and office: the holders since every eligible member last held it.
     std::map<std::pair<side, office_role>, std::set<std::string>> held;
     auto fairness = [&](const body* b, office_role o, std::size_t i) {
-        if (b == nullptr) return;
+        if (b == nullptr || !in_pool(*b)) return;
         const auto& names = detail::pool(p, b->side);
-        if (std::find(names.begin(), names.end(), b->id) == names.end()) return;
         auto& set = held[{b->side, o}];
         if (set.contains(b->id)) {
             std::vector<std::string> waiting;
             for (const auto& n : names)
                 if (!set.contains(n)) waiting.push_back(n);
             add("ROT-3a", i, severity::warning,
-                b->id + " holds the " + std::string(o == office_role::chair ? "chair" : "vice chair") + " again before " +
-                    detail::join_ids(waiting) + (waiting.size() == 1 ? " has" : " have") + " held it; give it to " +
-                    waiting.front());
+                b->id + " holds the " + std::string(o == office_role::chair ? "chair" : "vice chair") +
+                    " again before " + detail::join_ids(waiting) + (waiting.size() == 1 ? " has" : " have") +
+                    " held it; give it to " + waiting.front());
             set.clear();
         }
         set.insert(b->id);
@@ -411,8 +422,9 @@ inline std::optional<side> lgs_side_for(lgs_coordination c, side chair) {
         // ROT-2: the side alternates.
         if (chair != nullptr && previous_chair != nullptr && p.alternate_sides && chair->side == previous_chair->side)
             add("ROT-2", i, severity::error,
-                "the chair stays on the " + std::string(to_string(chair->side)) + " side twice in a row; it should pass to the " +
-                    std::string(to_string(other(chair->side))) + " side");
+                "the chair stays on the " + std::string(to_string(chair->side)) +
+                    " side twice in a row; it should pass to the " + std::string(to_string(other(chair->side))) +
+                    " side");
         // ROT-3: the vice chair from the other side.
         if (chair != nullptr && vice != nullptr) {
             if (chair->id == vice->id)

@@ -4,8 +4,14 @@
 #include <algorithm>
 #include <set>
 #include <string>
+#include <string_view>
+#include <tuple>
+#include <unordered_set>
 #include <utility>
 #include <vector>
+
+#include <range/v3/view/concat.hpp>
+#include <range/v3/view/transform.hpp>
 
 #include <samverkan/date.hpp>
 #include <samverkan/forum.hpp>
@@ -16,6 +22,15 @@
 namespace samverkan {
 
 namespace detail {
+
+/// The bodies holding at least one ordinary seat in the forum: those a substitute may stand in for (QRM-2) and
+/// the presidium is elected from (CMP-5). Refers to the forum's strings.
+inline std::unordered_set<std::string_view> bodies_with_ordinary_seats(const forum& f) {
+    std::unordered_set<std::string_view> out;
+    for (const auto& s : f.seats)
+        if (s.kind == seat_kind::ordinary) out.insert(s.body);
+    return out;
+}
 
 inline source_mark sub_mark(const source_mark& m, const std::string& suffix) {
     return {m.line, m.column, m.key + suffix};
@@ -64,16 +79,16 @@ inline void check_rotation_basics(const rotation_parameters& r, std::vector<prob
 }
 
 inline void check_unique_ids(const ruleset& rs, std::vector<problem>& out) {
-    std::set<std::string, std::less<>> parties;
+    std::unordered_set<std::string_view> parties;
     for (const auto& p : rs.parties)
         if (!parties.insert(p.id).second) out.push_back({"", "duplicate party id '" + p.id + "'", p.mark});
     // Bodies and forums are the vertices of one graph: their ids share one namespace.
-    std::set<std::string, std::less<>> vertices;
+    std::unordered_set<std::string_view> vertices;
     for (const auto& b : rs.bodies)
         if (!vertices.insert(b.id).second) out.push_back({"", "duplicate id '" + b.id + "'", b.mark});
     for (const auto& f : rs.forums) {
         if (!vertices.insert(f.id).second) out.push_back({"", "duplicate id '" + f.id + "'", f.mark});
-        std::set<std::string, std::less<>> seats;
+        std::unordered_set<std::string_view> seats;
         for (const auto& s : f.seats)
             if (!seats.insert(s.id).second)
                 out.push_back({"", "duplicate seat id '" + s.id + "' in forum '" + f.id + "'", s.mark});
@@ -81,51 +96,55 @@ inline void check_unique_ids(const ruleset& rs, std::vector<problem>& out) {
 }
 
 inline void check_seats(const ruleset& rs, const forum& f, std::vector<problem>& out) {
+    const auto with_ordinary = bodies_with_ordinary_seats(f);
     for (const auto& s : f.seats) {
         const body* b = rs.find_body(s.body);
         if (b == nullptr) {
-            out.push_back({"CMP-1", "seat '" + s.id + "' names unknown body '" + s.body + "'" +
-                                        detail::did_you_mean(s.body, rs.bodies | ranges::views::transform(&body::id)),
+            out.push_back({"CMP-1",
+                           "seat '" + s.id + "' names unknown body '" + s.body + "'" +
+                               detail::did_you_mean(s.body, rs.bodies | ranges::views::transform(&body::id)),
                            sub_mark(s.mark, ".body")});
             continue;
         }
         if (s.party != b->party || s.side != b->side)
             out.push_back({"CMP-1", "seat '" + s.id + "' disagrees with its body on party or side", s.mark});
         // QRM-2: a substitute serves in place of an ordinary member of the same body.
-        const bool has_ordinary = std::any_of(f.seats.begin(), f.seats.end(), [&](const seat& o) {
-            return o.kind == seat_kind::ordinary && o.body == s.body;
-        });
-        if (s.kind == seat_kind::substitute && !has_ordinary)
+        if (s.kind == seat_kind::substitute && !with_ordinary.contains(s.body))
             out.push_back({"QRM-2",
-                           "substitute seat '" + s.id + "' of body '" + s.body + "' has no ordinary seat of that body in forum '" +
-                               f.id + "' to stand in for; add one or remove the substitute",
+                           "substitute seat '" + s.id + "' of body '" + s.body +
+                               "' has no ordinary seat of that body in forum '" + f.id +
+                               "' to stand in for; add one or remove the substitute",
                            s.mark});
     }
 }
 
 inline void check_relations(const ruleset& rs, std::vector<problem>& out) {
-    auto is_vertex = [&](const std::string& id) { return rs.find_body(id) || rs.find_forum(id); };
-    std::vector<std::string> ids;
-    for (const auto& b : rs.bodies) ids.push_back(b.id);
-    for (const auto& f : rs.forums) ids.push_back(f.id);
+    const auto ids = ranges::views::concat(rs.bodies | ranges::views::transform(&body::id),
+                                           rs.forums | ranges::views::transform(&forum::id));
     for (const auto& r : rs.relations) {
-        for (const auto* end : {&r.from, &r.to}) {
-            if (!is_vertex(*end))
-                out.push_back({r.rule, "relation names unknown forum or body '" + *end + "'" + detail::did_you_mean(*end, ids),
-                               sub_mark(r.mark, end == &r.from ? ".from" : ".to")});
-        }
+        // What each end names: a body, a forum (both, when an id is used twice) or neither.
+        const bool from_body = rs.find_body(r.from) != nullptr, from_forum = rs.find_forum(r.from) != nullptr;
+        const bool to_body = rs.find_body(r.to) != nullptr, to_forum = rs.find_forum(r.to) != nullptr;
+        for (const auto& [end, known, key] :
+             {std::tuple{&r.from, from_body || from_forum, ".from"}, std::tuple{&r.to, to_body || to_forum, ".to"}})
+            if (!known)
+                out.push_back({r.rule,
+                               "relation names unknown forum or body '" + *end + "'" + detail::did_you_mean(*end, ids),
+                               sub_mark(r.mark, key)});
         const bool needs_body = r.type == relation_type::adopts || r.type == relation_type::represented_in;
-        if (needs_body && is_vertex(r.from) && !rs.find_body(r.from))
-            out.push_back({r.rule, "'" + std::string(to_string(r.type)) + "' must start at a body, not forum '" + r.from + "'",
+        if (needs_body && from_forum && !from_body)
+            out.push_back({r.rule,
+                           "'" + std::string(to_string(r.type)) + "' must start at a body, not forum '" + r.from + "'",
                            sub_mark(r.mark, ".from")});
-        if (needs_body && is_vertex(r.to) && !rs.find_forum(r.to))
-            out.push_back({r.rule, "'" + std::string(to_string(r.type)) + "' must end at a forum, not body '" + r.to + "'",
+        if (needs_body && to_body && !to_forum)
+            out.push_back({r.rule,
+                           "'" + std::string(to_string(r.type)) + "' must end at a forum, not body '" + r.to + "'",
                            sub_mark(r.mark, ".to")});
         // STR-9: a forum is anchored in a body, never the other way round.
-        if (r.type == relation_type::anchors_in && is_vertex(r.from) && !rs.find_forum(r.from))
+        if (r.type == relation_type::anchors_in && from_body && !from_forum)
             out.push_back(
                 {r.rule, "'anchors_in' must start at a forum, not body '" + r.from + "'", sub_mark(r.mark, ".from")});
-        if (r.type == relation_type::anchors_in && is_vertex(r.to) && !rs.find_body(r.to))
+        if (r.type == relation_type::anchors_in && to_forum && !to_body)
             out.push_back(
                 {r.rule, "'anchors_in' must end at a body, not forum '" + r.to + "'", sub_mark(r.mark, ".to")});
     }
@@ -145,13 +164,14 @@ inline void check_parameters(const ruleset& rs, std::vector<problem>& out) {
         if (ordinary == 0) out.push_back({"QRM-3", "forum '" + f.id + "' has seats but no ordinary seat", f.mark});
         if (f.id == m.forum && m.quorum.kind == quorum_kind::count && m.quorum.count > ordinary)
             out.push_back({"QRM-3",
-                           "quorum count " + std::to_string(m.quorum.count) + " exceeds the " + std::to_string(ordinary) +
-                               " ordinary seats of forum '" + f.id + "'",
+                           "quorum count " + std::to_string(m.quorum.count) + " exceeds the " +
+                               std::to_string(ordinary) + " ordinary seats of forum '" + f.id + "'",
                            sub_mark(m.mark, ".quorum")});
     }
     if (m.quorum.kind == quorum_kind::count && m.quorum.count == 0)
         out.push_back({"QRM-3", "quorum count must be at least 1", sub_mark(m.mark, ".quorum")});
-    if (m.max_referrals < 0) out.push_back({"CNS-3", "max_referrals must be 0 or more", sub_mark(m.mark, ".max_referrals")});
+    if (m.max_referrals < 0)
+        out.push_back({"CNS-3", "max_referrals must be 0 or more", sub_mark(m.mark, ".max_referrals")});
     if (m.meetings_per_termin < 1)
         out.push_back({"MTG-1", "meetings_per_termin must be 1 or more", sub_mark(m.mark, ".meetings_per_termin")});
 
@@ -159,6 +179,7 @@ inline void check_parameters(const ruleset& rs, std::vector<problem>& out) {
     const forum* rf = rs.find_forum(r.forum);
     if (rf == nullptr)
         out.push_back({"ROT-2", "rotation names unknown forum '" + r.forum + "'", rotation_mark(r, ".forum")});
+    const auto seated = rf != nullptr ? bodies_with_ordinary_seats(*rf) : std::unordered_set<std::string_view>{};
     check_rotation_basics(r, out);
     auto check_pool = [&](const std::vector<std::string>& pool, side s, const char* name) {
         std::set<std::string, std::less<>> seen;
@@ -178,9 +199,7 @@ inline void check_parameters(const ruleset& rs, std::vector<problem>& out) {
                     {"ROT-2", "purchaser body '" + b->id + "' is not in the chair rotation", rotation_mark(r, key)});
             } else if (b->side != s) {
                 out.push_back({"ROT-2", "body '" + b->id + "' is not on the " + name + " side", rotation_mark(r, key)});
-            } else if (rf != nullptr && std::none_of(rf->seats.begin(), rf->seats.end(), [&](const seat& st) {
-                           return st.body == b->id && st.kind == seat_kind::ordinary;
-                       })) {
+            } else if (rf != nullptr && !seated.contains(b->id)) {
                 out.push_back({"CMP-5", "body '" + b->id + "' has no ordinary seat in forum '" + r.forum + "'",
                                rotation_mark(r, key)});
             }
@@ -220,13 +239,15 @@ inline void check_parameters(const ruleset& rs, std::vector<problem>& out) {
 /// Every inconsistency in the ruleset's data (not the graph rules: see structure::validate).
 [[nodiscard]] inline std::vector<problem> check_consistency(const ruleset& rs) {
     std::vector<problem> out;
-    if (rs.valid_to && *rs.valid_to < rs.valid_from) out.push_back({"", "valid_to is before valid_from", {0, 0, "valid_to"}});
+    if (rs.valid_to && *rs.valid_to < rs.valid_from)
+        out.push_back({"", "valid_to is before valid_from", {0, 0, "valid_to"}});
     detail::check_unique_ids(rs, out);
     for (const auto& b : rs.bodies) {
         const party* p = rs.find_party(b.party);
         if (p == nullptr)
-            out.push_back({"", "body '" + b.id + "' names unknown party '" + b.party + "'" +
-                                   detail::did_you_mean(b.party, rs.parties | ranges::views::transform(&party::id)),
+            out.push_back({"",
+                           "body '" + b.id + "' names unknown party '" + b.party + "'" +
+                               detail::did_you_mean(b.party, rs.parties | ranges::views::transform(&party::id)),
                            detail::sub_mark(b.mark, ".party")});
         else if (p->side != b.side)
             out.push_back({"", "body '" + b.id + "' is not on its party's side", b.mark});

@@ -3,10 +3,11 @@
 #pragma once
 
 #include <algorithm>
-#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -14,7 +15,7 @@
 #include <boost/graph/breadth_first_search.hpp>
 #include <boost/graph/depth_first_search.hpp>
 #include <boost/graph/filtered_graph.hpp>
-#include <range/v3/algorithm/find.hpp>
+#include <boost/graph/reverse_graph.hpp>
 #include <range/v3/range/conversion.hpp>
 #include <range/v3/view/filter.hpp>
 #include <range/v3/view/transform.hpp>
@@ -40,8 +41,7 @@ struct edge_info {
     source_mark mark;
 };
 
-using structure_graph =
-    boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, vertex_info, edge_info>;
+using structure_graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, vertex_info, edge_info>;
 using structure_vertex = boost::graph_traits<structure_graph>::vertex_descriptor;
 using structure_edge = boost::graph_traits<structure_graph>::edge_descriptor;
 
@@ -104,12 +104,12 @@ public:
         for (const auto& f : rules_->forums) add_vertex(f.id, true);
         for (const auto& b : rules_->bodies) add_vertex(b.id, false);
         for (const auto& f : rules_->forums) {
-            std::vector<std::string> represented;
+            std::unordered_set<std::string_view> represented;
             for (const auto& s : f.seats) {
-                if (ranges::find(represented, s.body) != represented.end()) continue;
-                represented.push_back(s.body);
+                if (!represented.insert(s.body).second) continue;
                 // CMP-1 (VGR bodies), CMP-2 (municipalities): a body holding seats is represented in the forum.
-                add_edge({relation_type::represented_in, s.body, f.id, s.side == side::region ? "CMP-1" : "CMP-2", s.mark});
+                add_edge(
+                    {relation_type::represented_in, s.body, f.id, s.side == side::region ? "CMP-1" : "CMP-2", s.mark});
                 // STR-9: its members carry information both ways, so the forum is anchored in the body.
                 add_edge({relation_type::anchors_in, f.id, s.body, "STR-9", s.mark});
             }
@@ -190,7 +190,8 @@ public:
         std::vector<structure_edge> out;
         for (auto [it, end] = boost::edges(graph_); it != end; ++it) {
             const auto& e = graph_[*it];
-            out.push_back({graph_[boost::source(*it, graph_)].id, graph_[boost::target(*it, graph_)].id, e.type, e.rule});
+            out.push_back(
+                {graph_[boost::source(*it, graph_)].id, graph_[boost::target(*it, graph_)].id, e.type, e.rule});
         }
         return out;
     }
@@ -205,24 +206,30 @@ public:
         // The roles must name forums: a body cannot be the LGS or the samråd.
         const bool lgs = rules_->find_forum(roles.lgs) != nullptr;
         const bool samrad = rules_->find_forum(roles.samrad) != nullptr;
-        if (!lgs) out.push_back({"STR-4", "roles.lgs must name a forum; '" + roles.lgs + "' is not one", {0, 0, "roles.lgs"}});
+        if (!lgs)
+            out.push_back(
+                {"STR-4", "roles.lgs must name a forum; '" + roles.lgs + "' is not one", {0, 0, "roles.lgs"}});
         if (!samrad)
-            out.push_back({"STR-7", "roles.samrad must name a forum; '" + roles.samrad + "' is not one", {0, 0, "roles.samrad"}});
+            out.push_back(
+                {"STR-7", "roles.samrad must name a forum; '" + roles.samrad + "' is not one", {0, 0, "roles.samrad"}});
         if (lgs) {
+            const auto reach_lgs = reaching(require_vertex(roles.lgs));
             for (const auto& f : rules_->forums)
-                if (f.level == level::operational && !reaches(f.id, roles.lgs))
+                if (f.level == level::operational && !reach_lgs[require_vertex(f.id)])
                     out.push_back({"STR-4",
                                    "operational forum '" + f.id + "' does not reach '" + roles.lgs +
                                        "': add a reports_to relation from it towards LGS",
                                    f.mark});
         }
         if (samrad) {
-            std::vector<std::string> reported;
+            const auto reach_samrad = reaching(require_vertex(roles.samrad));
+            std::vector<bool> reported(boost::num_vertices(graph_));
             for (auto [it, end] = boost::edges(graph_); it != end; ++it) {
                 if (graph_[*it].type != relation_type::represented_in) continue;
-                const auto& body_id = graph_[boost::source(*it, graph_)].id;
-                if (ranges::find(reported, body_id) != reported.end() || reaches(body_id, roles.samrad)) continue;
-                reported.push_back(body_id);
+                const auto from = boost::source(*it, graph_);
+                if (reach_samrad[from] || reported[from]) continue;
+                reported[from] = true;
+                const auto& body_id = graph_[from].id;
                 const body* b = rules_->find_body(body_id);
                 out.push_back({"STR-7",
                                "represented body '" + body_id + "' does not reach '" + roles.samrad +
@@ -234,6 +241,7 @@ public:
     }
 
 private:
+    /// `id` is a forum's or body's id in the ruleset, which outlives the index that refers to it.
     void add_vertex(const std::string& id, bool is_forum) {
         index_.emplace(id, boost::add_vertex(detail::vertex_info{id, is_forum}, graph_));
     }
@@ -252,12 +260,16 @@ private:
 
     [[nodiscard]] detail::structure_vertex require_vertex(std::string_view id) const {
         if (auto v = find_vertex(id)) return *v;
-        throw unknown_id("forum or body", std::string(id),
-                         detail::did_you_mean(id, index_ | ranges::views::transform([](const auto& kv) { return kv.first; })));
+        // In alphabetical order, so that of equally near ids the same one is named every time.
+        auto known = index_ | ranges::views::transform([](const auto& kv) { return kv.first; }) |
+                     ranges::to<std::vector<std::string_view>>();
+        std::sort(known.begin(), known.end());
+        throw unknown_id("forum or body", std::string(id), detail::did_you_mean(id, known));
     }
 
     [[nodiscard]] detail::structure_vertex require_forum(std::string_view id) const {
-        (void)rules_->forum_by_id(id);  // names the nearest forum when misspelt
+        if (const auto v = find_vertex(id); v && graph_[*v].is_forum) return *v;
+        (void)rules_->forum_by_id(id);  // not a forum: names the nearest forum when misspelt
         return require_vertex(id);
     }
 
@@ -275,8 +287,24 @@ private:
         std::vector<detail::structure_vertex> pred(boost::num_vertices(graph_));
         for (std::size_t i = 0; i < pred.size(); ++i) pred[i] = i;
         boost::breadth_first_search(
-            up, from, boost::visitor(boost::make_bfs_visitor(boost::record_predecessors(pred.data(), boost::on_tree_edge()))));
+            up, from,
+            boost::visitor(boost::make_bfs_visitor(boost::record_predecessors(pred.data(), boost::on_tree_edge()))));
         return pred;
+    }
+
+    /// Per vertex: whether a question raised there reaches `to` along escalation edges (as reaches() says). One
+    /// breadth-first search from `to` against the edges.
+    [[nodiscard]] std::vector<bool> reaching(detail::structure_vertex to) const {
+        using filter = detail::edge_type_filter<detail::is_escalation>;
+        const boost::filtered_graph<detail::structure_graph, filter> up(graph_, filter{&graph_, {}});
+        const auto down = boost::make_reverse_graph(up);
+        std::vector<boost::default_color_type> color(boost::num_vertices(graph_), boost::white_color);
+        boost::breadth_first_search(down, to,
+                                    boost::color_map(boost::make_iterator_property_map(
+                                        color.begin(), boost::get(boost::vertex_index, graph_))));
+        std::vector<bool> out(color.size());
+        for (std::size_t v = 0; v < color.size(); ++v) out[v] = color[v] != boost::white_color;
+        return out;
     }
 
     /// STR-1, STR-2: the first preparation cycle found, spelled out.
@@ -303,12 +331,13 @@ private:
                     mark = e.mark;
             }
         }
-        return problem{"STR-1", "preparation cycle: " + text + " (preparation must flow one way towards the samråd)", mark};
+        return problem{"STR-1", "preparation cycle: " + text + " (preparation must flow one way towards the samråd)",
+                       mark};
     }
 
     ruleset_ptr rules_;
     detail::structure_graph graph_;
-    std::map<std::string, detail::structure_vertex, std::less<>> index_;
+    std::unordered_map<std::string_view, detail::structure_vertex> index_;  ///< by id, into the ruleset's strings
 };
 
 }  // namespace samverkan

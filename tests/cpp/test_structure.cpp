@@ -36,9 +36,9 @@ strings sorted(strings items) {
 
 /// The 13 bodies that hold seats in the samråd: 8 VGR bodies and 5 municipalities (CMP-1, CMP-2).
 const strings& represented_bodies() {
-    static const strings bodies = sorted({"dn_goteborg", "dn_vastra", "regionhalsan", "narhalsan", "tandvard",
-                                          "habilitering_halsa", "sjukhusen_i_vaster", "su", "goteborg", "molndal",
-                                          "harryda", "partille", "ockero"});
+    static const strings bodies =
+        sorted({"dn_goteborg", "dn_vastra", "regionhalsan", "narhalsan", "tandvard", "habilitering_halsa",
+                "sjukhusen_i_vaster", "su", "goteborg", "molndal", "harryda", "partille", "ockero"});
     return bodies;
 }
 
@@ -129,7 +129,8 @@ TEST(Structure, STR4_STR8_EveryOperationalForumReachesTheSamradThroughLgs) {
 
 TEST(Structure, STR8_LgsRaisesQuestionsWithTheSamrad) {
     for (const auto& rs : samverkan::embedded_versions())
-        EXPECT_EQ(samverkan::structure(rs).path("lgs", "politiskt_samrad"), (strings{"lgs", "politiskt_samrad"})) << rs->id;
+        EXPECT_EQ(samverkan::structure(rs).path("lgs", "politiskt_samrad"), (strings{"lgs", "politiskt_samrad"}))
+            << rs->id;
 }
 
 TEST(Structure, CMP1_BodyReachesTheSamradThroughItsSeats) {
@@ -393,6 +394,18 @@ TEST(Structure, STR4_OperationalForumCutOffFromLgs) {
         << problems[0].message;
 }
 
+TEST(Structure, STR4_EachForumCutOffFromLgsOnceInForumOrder) {
+    auto rs = copy_2026();
+    std::erase_if(rs.relations, [](const samverkan::relation& r) {
+        return (r.from == "nosam" || r.from == "tema_barn_unga") && r.type == relation_type::reports_to;
+    });
+    rs.relations.push_back(relation(relation_type::reports_to, "tema_barn_unga", "nosam", "STR-4"));
+    const auto problems = structure_of(std::move(rs)).validate();
+    ASSERT_EQ(problems.size(), 2u) << rules_of(problems);
+    EXPECT_NE(problems[0].message.find("'tema_barn_unga' does not reach"), std::string::npos) << problems[0].message;
+    EXPECT_NE(problems[1].message.find("'nosam' does not reach"), std::string::npos) << problems[1].message;
+}
+
 TEST(Structure, STR4_OperationalForumReachingLgsIndirectlyIsEnough) {
     auto rs = copy_2026();
     std::erase_if(rs.relations, [](const samverkan::relation& r) {
@@ -421,6 +434,9 @@ TEST(Structure, STR7_RepresentedBodyWhoseForumCannotReachTheSamrad) {
     seat.body = b.id;
     seat.party = b.party;
     seat.side = b.side;
+    isolated.seats.push_back(seat);
+    seat.id = "ny_styrelse/ord2";  // a second seat of the body: still one problem
+    seat.index = 1;
     isolated.seats.push_back(seat);
     rs.forums.push_back(isolated);
     const auto problems = structure_of(std::move(rs)).validate();
