@@ -62,8 +62,8 @@ std::optional<std::string> source_text(const ruleset_handle& h) {
 /// A copy of the ruleset with meeting parameters changed (QRM-2, QRM-3, QRM-6, QRM-7, CNS-2, CNS-3), refused
 /// as a loaded ruleset would be when inconsistent.
 std::shared_ptr<ruleset_handle> with_meeting(const ruleset_handle& h, const py::dict& changes) {
-    auto copy = std::make_shared<ruleset>(*h.rules);
-    meeting_parameters& p = copy->meeting;
+    ruleset edited = *h.rules;
+    meeting_parameters& p = edited.meeting;
     for (const auto& [key_obj, value] : changes) {
         const auto key = py::str(key_obj).cast<std::string>();
         auto text = [&] { return py::str(value).cast<std::string>(); };
@@ -110,6 +110,7 @@ std::shared_ptr<ruleset_handle> with_meeting(const ruleset_handle& h, const py::
             throw invalid_argument("unknown meeting parameter '" + key + "'" + detail::did_you_mean(key, keys));
         }
     }
+    auto copy = freeze(std::move(edited));  // indexed by id again, as a loaded ruleset is
     const auto problems = check_consistency(*copy);
     if (!problems.empty()) {
         std::string message = "the changed meeting parameters make the ruleset inconsistent:";

@@ -115,16 +115,23 @@ using compiled_forum_ptr = std::shared_ptr<const compiled_forum>;
     cf->threshold = quorum_threshold(cf->params.quorum, cf->ordinary_count);  // QRM-3
     cf->own_substitutes.resize(cf->seats);
     cf->scope_substitutes.resize(cf->seats);
+    // QRM-2: a body's own substitutes; substitution_scope widens the circle to the party or the side. The
+    // substitutes of each body, party and side are gathered in one pass, then handed to every seat.
+    std::unordered_map<std::string_view, seat_mask> by_body, by_party;
+    std::array<seat_mask, 2> by_side{};
+    for (const seat& s : f.seats) {
+        if (s.kind != seat_kind::substitute) continue;
+        by_body[s.body].set(s.index);
+        by_party[s.party].set(s.index);
+        by_side[static_cast<std::size_t>(s.side)].set(s.index);
+    }
     for (const seat& o : f.seats) {
-        for (const seat& s : f.seats) {
-            if (s.kind != seat_kind::substitute) continue;
-            // QRM-2: a body's own substitutes; substitution_scope widens the circle to the party or side.
-            if (s.body == o.body) cf->own_substitutes[o.index].set(s.index);
-            const bool in_scope = cf->params.substitution == substitution_scope::same_body    ? s.body == o.body
-                                  : cf->params.substitution == substitution_scope::same_party ? s.party == o.party
-                                                                                              : s.side == o.side;
-            if (in_scope) cf->scope_substitutes[o.index].set(s.index);
-        }
+        const seat_mask own = by_body[o.body];
+        cf->own_substitutes[o.index] = own;
+        cf->scope_substitutes[o.index] = cf->params.substitution == substitution_scope::same_body ? own
+                                         : cf->params.substitution == substitution_scope::same_party
+                                             ? by_party[o.party]
+                                             : by_side[static_cast<std::size_t>(o.side)];
     }
     cf->rules = std::move(rules);
     return cf;
