@@ -12,6 +12,10 @@
 
 #include <samverkan/errors.hpp>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace samverkan {
 namespace {
 
@@ -227,13 +231,19 @@ void pack_seat_bytes(std::span<const std::uint8_t> bytes, std::size_t rows, std:
             const std::size_t first = k * 64, last = std::min(seats, first + 64);
             std::uint64_t word = 0;
             std::size_t c = first;
+#if defined(__SSE2__)
+            for (; c + 16 <= last; c += 16) {  // 16 bytes at a time: compare with zero, gather the sign bits
+                const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(row + c));
+                const auto zero = static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_setzero_si128())));
+                word |= static_cast<std::uint64_t>(~zero & 0xFFFFU) << (c - first);
+            }
+#endif
             for (; c + 8 <= last; c += 8) {
                 std::uint64_t eight;
                 std::memcpy(&eight, row + c, 8);
-                eight = (eight | (eight >> 1) | (eight >> 2) | (eight >> 3) | (eight >> 4) | (eight >> 5) |
-                         (eight >> 6) | (eight >> 7)) &
-                        0x0101010101010101ULL;  // any nonzero byte counts as true
-                word |= ((eight * gather) >> 56) << (c - first);
+                // The top bit of each nonzero byte, moved to the byte's bottom bit; then 8 bytes to 8 bits.
+                eight = (((eight & 0x7F7F7F7F7F7F7F7FULL) + 0x7F7F7F7F7F7F7F7FULL) | eight) & 0x8080808080808080ULL;
+                word |= (((eight >> 7) * gather) >> 56) << (c - first);
             }
             for (; c < last; ++c) word |= std::uint64_t{row[c] != 0} << (c - first);
             words[r * w + k] = word;

@@ -63,7 +63,8 @@ void batch_check(const compiled_forum& cf, const batch_input& in, const batch_ou
 /// itself, so the results are the same whatever the thread count.
 void run_chunks(std::size_t n, unsigned threads, const std::function<void(std::size_t, std::size_t)>& f);
 
-/// Packs a C-ordered (rows × seats) array of 0/1 bytes into rows × words 64-bit words (bit i = column i).
+/// Packs a C-ordered (rows × seats) array of bytes into rows × words 64-bit words (bit i = column i; any
+/// nonzero byte is true, as NumPy reads a boolean).
 void pack_seat_bytes(std::span<const std::uint8_t> bytes, std::size_t rows, std::size_t seats,
                      std::span<std::uint64_t> words) noexcept;
 

@@ -139,15 +139,16 @@ TEST(Batch, ForumsAboveSixtyFourSeatsTakeTheGeneralForm) {
 
 TEST(Batch, PackingBooleanRows) {
     std::mt19937_64 rng(5);
-    for (std::size_t seats : {1, 7, 8, 27, 64, 65, 130}) {
+    for (std::size_t seats : {1, 7, 8, 15, 16, 17, 27, 63, 64, 65, 130}) {
         const std::size_t rows = 17, words = (seats + 63) / 64;
         std::vector<std::uint8_t> bytes(rows * seats);
-        for (auto& b : bytes) b = static_cast<std::uint8_t>(rng() % 2);
+        const std::uint8_t values[] = {0, 0, 1, 1, 2, 127, 128, 255};  // any nonzero byte is true
+        for (auto& b : bytes) b = values[rng() % 8];
         std::vector<std::uint64_t> packed(rows * words);
         samverkan::pack_seat_bytes(bytes, rows, seats, packed);
         for (std::size_t r = 0; r < rows; ++r)
             for (std::size_t c = 0; c < seats; ++c)
-                EXPECT_EQ((packed[r * words + c / 64] >> (c % 64)) & 1U, bytes[r * seats + c])
+                EXPECT_EQ((packed[r * words + c / 64] >> (c % 64)) & 1U, bytes[r * seats + c] != 0 ? 1U : 0U)
                     << seats << " " << r << " " << c;
     }
 }
