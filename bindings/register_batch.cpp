@@ -1,5 +1,6 @@
 // Batch rulings: samverkan._core.rule_batch over NumPy arrays, with the GIL released while the kernel runs.
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -24,17 +25,17 @@ namespace {
 /// The most threads rule_batch starts.
 constexpr unsigned max_threads = 256;
 
-/// A mask argument as packed words: a packed uint64 array is read in place; a boolean (N, seats) array is
-/// packed into `packed`, in `threads` threads.
+/// A mask argument: packed uint64 words read in place, or a boolean (N, seats) array packed block by block
+/// while the kernel runs (no packed copy of the whole array is made).
 struct mask_arg {
-    py::object keep;  ///< the array the words are read from
-    std::vector<std::uint64_t> packed;
+    py::object keep;                       ///< the array read
+    std::span<const std::uint64_t> words;  ///< packed input, or empty
+    const std::uint8_t* bytes = nullptr;   ///< boolean input, or null
 };
 
-std::span<const std::uint64_t> words_of(const py::object& value, const char* what, const compiled_forum& cf,
-                                        std::optional<std::size_t>& scenarios, unsigned threads, mask_arg& arg) {
-    if (value.is_none()) return {};
-    auto& storage = arg.packed;
+void read_mask(const py::object& value, const char* what, const compiled_forum& cf,
+               std::optional<std::size_t>& scenarios, mask_arg& arg) {
+    if (value.is_none()) return;
     const std::size_t words = (cf.seats + 63) / 64;
     const py::array a = py::array::ensure(value);
     if (!a) throw invalid_argument(std::string(what) + ": expected a NumPy array");
@@ -51,8 +52,9 @@ std::span<const std::uint64_t> words_of(const py::object& value, const char* wha
                                    "' have shape (N, " + std::to_string(words) + ")" + (words == 1 ? " or (N,)" : ""));
         const auto c = py::array_t<std::uint64_t, py::array::c_style | py::array::forcecast>::ensure(a);
         rows_must_be(static_cast<std::size_t>(a.shape(0)));
-        arg.keep = c;  // C-ordered words are read where they are
-        return {c.data(), static_cast<std::size_t>(c.size())};
+        arg.keep = c;
+        arg.words = {c.data(), static_cast<std::size_t>(c.size())};
+        return;
     }
     if (a.dtype().kind() != 'b')
         throw invalid_argument(std::string(what) +
@@ -62,18 +64,35 @@ std::span<const std::uint64_t> words_of(const py::object& value, const char* wha
         throw invalid_argument(std::string(what) + ": a boolean array has shape (N, " + std::to_string(cf.seats) +
                                "), one column per seat of '" + cf.source->id + "' in the order of ruleset.seats()");
     const auto c = py::array_t<bool, py::array::c_style | py::array::forcecast>::ensure(a);
-    const auto rows = static_cast<std::size_t>(a.shape(0));
-    rows_must_be(rows);
-    storage.resize(rows * words);
-    const std::span<const std::uint8_t> bytes(reinterpret_cast<const std::uint8_t*>(c.data()), rows * cf.seats);
-    {
-        const py::gil_scoped_release release;
-        run_chunks(rows, threads, [&](std::size_t begin, std::size_t end) {
-            pack_seat_bytes(bytes.subspan(begin * cf.seats, (end - begin) * cf.seats), end - begin, cf.seats,
-                            std::span<std::uint64_t>(storage).subspan(begin * words, (end - begin) * words));
-        });
+    rows_must_be(static_cast<std::size_t>(a.shape(0)));
+    arg.keep = c;
+    arg.bytes = reinterpret_cast<const std::uint8_t*>(c.data());
+}
+
+/// Scenarios decided a block at a time, boolean masks packed into a small buffer per block first.
+constexpr std::size_t block_rows = 4096;
+
+void decide_range(const compiled_forum& cf, const std::array<const mask_arg*, 3>& masks, std::size_t words,
+                  int referrals, const batch_output& out, std::size_t begin, std::size_t end) {
+    std::array<std::vector<std::uint64_t>, 3> buffers;
+    for (std::size_t first = begin; first < end; first += block_rows) {
+        const std::size_t rows = std::min(block_rows, end - first);
+        std::array<std::span<const std::uint64_t>, 3> spans;
+        for (std::size_t k = 0; k < 3; ++k) {
+            const mask_arg& m = *masks[k];
+            if (!m.words.empty()) {
+                spans[k] = m.words.subspan(first * words, rows * words);
+            } else if (m.bytes != nullptr) {
+                buffers[k].resize(rows * words);
+                pack_seat_bytes({m.bytes + first * cf.seats, rows * cf.seats}, rows, cf.seats, buffers[k]);
+                spans[k] = buffers[k];
+            }
+        }
+        const batch_input in{rows, words, spans[0], spans[1], spans[2], referrals};
+        const batch_output block{out.served.subspan(first, rows), out.quorate.subspan(first, rows),
+                                 out.outcome.subspan(first, rows)};
+        decide_batch(cf, in, block, 0, rows);
     }
-    return storage;
 }
 
 py::dict rule_batch(const ruleset_handle& rs, const std::string& forum_id, const py::object& present,
@@ -86,27 +105,26 @@ py::dict rule_batch(const ruleset_handle& rs, const std::string& forum_id, const
                                std::to_string(threads));
     if (present.is_none())
         throw invalid_argument("present: expected a boolean (N, seats) array or packed uint64 words");
+    if (referrals < 0)
+        throw rule_violation("CNS-3", "a matter cannot have been referred back a negative number of times");
     std::optional<std::size_t> scenarios;
     mask_arg p, o, d;
-    batch_input in;
-    in.words = (cf->seats + 63) / 64;
-    in.present = words_of(present, "present", *cf, scenarios, threads, p);
-    in.objections = words_of(objections, "objections", *cf, scenarios, threads, o);
-    in.disqualified = words_of(disqualified, "disqualified", *cf, scenarios, threads, d);
-    in.scenarios = scenarios.value_or(0);
-    in.referrals = referrals;
-    const auto n = static_cast<py::ssize_t>(in.scenarios);
-    py::array_t<std::uint16_t> served(n);
-    py::array_t<bool> quorate(n);
-    py::array_t<std::uint8_t> outcome(n);
-    const batch_output out{{served.mutable_data(), in.scenarios},
-                           {reinterpret_cast<std::uint8_t*>(quorate.mutable_data()), in.scenarios},
-                           {outcome.mutable_data(), in.scenarios}};
-    batch_check(*cf, in, out);
+    read_mask(present, "present", *cf, scenarios, p);
+    read_mask(objections, "objections", *cf, scenarios, o);
+    read_mask(disqualified, "disqualified", *cf, scenarios, d);
+    const std::size_t n = scenarios.value_or(0);
+    const std::size_t words = (cf->seats + 63) / 64;
+    py::array_t<std::uint16_t> served(static_cast<py::ssize_t>(n));
+    py::array_t<bool> quorate(static_cast<py::ssize_t>(n));
+    py::array_t<std::uint8_t> outcome(static_cast<py::ssize_t>(n));
+    const batch_output out{{served.mutable_data(), n},
+                           {reinterpret_cast<std::uint8_t*>(quorate.mutable_data()), n},
+                           {outcome.mutable_data(), n}};
     {
         const py::gil_scoped_release release;
-        run_chunks(in.scenarios, threads,
-                   [&](std::size_t begin, std::size_t end) { decide_batch(*cf, in, out, begin, end); });
+        run_chunks(n, threads, [&](std::size_t begin, std::size_t end) {
+            decide_range(*cf, {&p, &o, &d}, words, referrals, out, begin, end);
+        });
     }
     py::dict result;
     result["served"] = served;

@@ -221,31 +221,62 @@ void run_chunks(std::size_t n, unsigned threads, const std::function<void(std::s
     for (auto& w : workers) w.join();
 }
 
+namespace {
+
+/// Bit i of `bits` = byte i of `bytes` is nonzero; `bits` holds at least (n + 7) / 8 + 8 bytes.
+void bytes_to_bits(const std::uint8_t* bytes, std::size_t n, std::uint8_t* bits) noexcept {
+    constexpr std::uint64_t gather = 0x0102040810204080ULL;  // 8 bytes of 0/1 -> 8 bits, byte i to bit i
+    std::size_t c = 0;
+#if defined(__SSE2__)
+    for (; c + 16 <= n; c += 16) {  // 16 bytes at a time: compare with zero, gather the sign bits
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + c));
+        const auto zero = static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_setzero_si128())));
+        const auto set = static_cast<std::uint16_t>(~zero);
+        std::memcpy(bits + c / 8, &set, 2);
+    }
+#endif
+    for (; c + 8 <= n; c += 8) {
+        std::uint64_t eight;
+        std::memcpy(&eight, bytes + c, 8);
+        // The top bit of each nonzero byte, moved to the byte's bottom bit; then 8 bytes to 8 bits.
+        eight = (((eight & 0x7F7F7F7F7F7F7F7FULL) + 0x7F7F7F7F7F7F7F7FULL) | eight) & 0x8080808080808080ULL;
+        bits[c / 8] = static_cast<std::uint8_t>(((eight >> 7) * gather) >> 56);
+    }
+    if (c < n) {
+        std::uint8_t last = 0;
+        for (std::size_t k = c; k < n; ++k)
+            last = static_cast<std::uint8_t>(last | ((bytes[k] != 0 ? 1U : 0U) << (k - c)));
+        bits[c / 8] = last;
+    }
+}
+
+}  // namespace
+
 void pack_seat_bytes(std::span<const std::uint8_t> bytes, std::size_t rows, std::size_t seats,
                      std::span<std::uint64_t> words) noexcept {
     const std::size_t w = (seats + 63) / 64;
-    constexpr std::uint64_t gather = 0x0102040810204080ULL;  // 8 bytes of 0/1 -> 8 bits, byte i to bit i
+    if (seats > 0 && seats <= 56) {
+        // The rows are one stream of bits: pack it whole, then cut each row's bits out with one unaligned read.
+        std::vector<std::uint8_t> bits((rows * seats + 7) / 8 + 8, 0);
+        bytes_to_bits(bytes.data(), rows * seats, bits.data());
+        const std::uint64_t mask = (std::uint64_t{1} << seats) - 1;
+        for (std::size_t r = 0; r < rows; ++r) {
+            const std::size_t b = r * seats;
+            std::uint64_t eight;
+            std::memcpy(&eight, bits.data() + b / 8, 8);
+            words[r] = (eight >> (b % 8)) & mask;
+        }
+        return;
+    }
+    std::array<std::uint8_t, 8 + 8> chunk{};  // one word's worth of bits, with room for the unaligned read
     for (std::size_t r = 0; r < rows; ++r) {
         const std::uint8_t* row = bytes.data() + r * seats;
         for (std::size_t k = 0; k < w; ++k) {
-            const std::size_t first = k * 64, last = std::min(seats, first + 64);
-            std::uint64_t word = 0;
-            std::size_t c = first;
-#if defined(__SSE2__)
-            for (; c + 16 <= last; c += 16) {  // 16 bytes at a time: compare with zero, gather the sign bits
-                const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(row + c));
-                const auto zero = static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_setzero_si128())));
-                word |= static_cast<std::uint64_t>(~zero & 0xFFFFU) << (c - first);
-            }
-#endif
-            for (; c + 8 <= last; c += 8) {
-                std::uint64_t eight;
-                std::memcpy(&eight, row + c, 8);
-                // The top bit of each nonzero byte, moved to the byte's bottom bit; then 8 bytes to 8 bits.
-                eight = (((eight & 0x7F7F7F7F7F7F7F7FULL) + 0x7F7F7F7F7F7F7F7FULL) | eight) & 0x8080808080808080ULL;
-                word |= (((eight >> 7) * gather) >> 56) << (c - first);
-            }
-            for (; c < last; ++c) word |= std::uint64_t{row[c] != 0} << (c - first);
+            const std::size_t first = k * 64, count = std::min<std::size_t>(64, seats - first);
+            chunk.fill(0);
+            bytes_to_bits(row + first, count, chunk.data());
+            std::uint64_t word;
+            std::memcpy(&word, chunk.data(), 8);
             words[r * w + k] = word;
         }
     }
