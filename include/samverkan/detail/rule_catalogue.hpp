@@ -125,12 +125,14 @@ inline constexpr std::array<rule_info, 51> rule_catalogue{{
         "Ersättare har alltid närvaro- och yttranderätt",
         "Ersättare har alltid rätt att närvara och att yttra sig (närvaro- och yttranderätt)."},
     {"CMP-5", "The samråd elects its chair and vice chair",
-        "The chair and vice chair are elected by the samråd from among its members.",
+        "The chair and vice chair are elected by the samråd from among its members: each holds an ordinary seat of "
+        "the forum, and they are two different seats.",
         "003_324ab1002b074ef9.txt § Mandat och arbetsformer",
         "Politiska samrådet utser inom sig ordförande och vice ordförande.",
         "",
         "Samrådet utser ordförande och vice ordförande",
-        "Ordförande och vice ordförande utses av samrådet bland dess ledamöter."},
+        "Ordförande och vice ordförande utses av samrådet bland dess ledamöter: var och en har en ordinarie plats i "
+        "forumet, och de är två olika platser."},
     {"QRM-1", "Kommunallagen applies by analogy",
         "Kommunallagen's rules for nämnder apply to the samråd's meetings \"i tillämpliga delar\": by analogy, so "
         "every rule taken from the law is a default that a ruleset can override.",
@@ -144,7 +146,8 @@ inline constexpr std::array<rule_info, 51> rule_catalogue{{
         "A substitute serves (tjänstgör) in place of an absent or disqualified ordinary member of the same body (a "
         "VGR body, or a municipality as a whole), with the full rights of that member for the item; when several "
         "could serve, the ruleset's order decides. Parameter `substitution_scope` (`same_body` default; "
-        "`same_party`; `same_side`).",
+        "`same_party`; `same_side`). Under `same_party` or `same_side` a body's own substitutes come first; only "
+        "then the others in the scope, in the ruleset's order.",
         "003_324ab1002b074ef9.txt § Politiska samrådets sammansättning; 003_324ab1002b074ef9.txt § Kallelse, "
         "mötesanteckningar, ställningstagande (QRM-1)",
         "",
@@ -153,7 +156,8 @@ inline constexpr std::array<rule_info, 51> rule_catalogue{{
         "En ersättare tjänstgör i stället för en frånvarande eller jävig ordinarie ledamot från samma organ (ett "
         "VGR-organ, eller en kommun som helhet) och har då den ordinarie ledamotens fulla rättigheter i ärendet; när "
         "flera ersättare kan tjänstgöra avgör regelverkets turordning. Parameter `substitution_scope` (`same_body` som "
-        "standard; `same_party`; `same_side`)."},
+        "standard; `same_party`; `same_side`). Med `same_party` eller `same_side` går organets egna ersättare först; "
+        "först därefter de övriga inom kretsen, i regelverkets turordning."},
     {"QRM-3", "Quorum: more than half of the ordinary seats",
         "An item may be dealt with only when more than half of the ordinary seats are filled by serving members "
         "present (default 15 ordinary seats, so at least 8). Parameter `quorum` (`more_than_half` default; "
@@ -182,7 +186,9 @@ inline constexpr std::array<rule_info, 51> rule_catalogue{{
     {"QRM-5", "Attendance is evaluated per agenda item",
         "Attendance is evaluated per agenda item and seats change only between items: a late ordinary member takes "
         "the seat back from the substitute at the next item, a serving substitute is not displaced by another "
-        "substitute, and a member who leaves for a reason other than jäv does not serve again at that meeting.",
+        "substitute of the same body (under `same_party` or `same_side`, a substitute of the absent member's own body "
+        "who arrives later takes over at the next item from a substitute of another body), and a member who leaves "
+        "for a reason other than jäv does not serve again at that meeting.",
         "municipal standing-rules practice under kommunallagen (2017:725); 003_324ab1002b074ef9.txt § Kallelse, "
         "mötesanteckningar, ställningstagande (QRM-1)",
         "",
@@ -190,12 +196,16 @@ inline constexpr std::array<rule_info, 51> rule_catalogue{{
         "Närvaron bedöms för varje ärende",
         "Närvaron bedöms för varje punkt på dagordningen och tjänstgöringen kan bara ändras mellan ärendena: en "
         "ordinarie ledamot som kommer sent tar tillbaka sin plats från ersättaren vid nästa ärende, en tjänstgörande "
-        "ersättare ersätts inte av en annan ersättare, och en ledamot som lämnar sammanträdet av annat skäl än jäv "
-        "tjänstgör inte igen vid det sammanträdet."},
+        "ersättare ersätts inte av en annan ersättare från samma organ (med `same_party` eller `same_side` tar en "
+        "ersättare från den frånvarandes eget organ som kommer senare över vid nästa ärende från en ersättare från ett "
+        "annat organ), och en ledamot som lämnar sammanträdet av annat skäl än jäv tjänstgör inte igen vid det "
+        "sammanträdet."},
     {"QRM-6", "Who presides",
         "The chair presides; when absent, the vice chair; when both are absent, the eldest present serving ordinary "
         "member. Parameter `presiding_fallback` (`eldest` default; `longest_serving_then_eldest`); a substitute may "
-        "not preside unless `substitute_may_preside`.",
+        "not preside unless `substitute_may_preside`. When the data the fallback needs (birth dates, tenure) is "
+        "missing, quorum and outcome are still decided and the ruling names the missing data and the candidates as "
+        "unknowns. When nobody present may preside, the item is not dealt with.",
         "committee charter practice under kommunallagen (2017:725); 003_324ab1002b074ef9.txt § Kallelse, "
         "mötesanteckningar, ställningstagande (QRM-1)",
         "",
@@ -204,7 +214,9 @@ inline constexpr std::array<rule_info, 51> rule_catalogue{{
         "Ordföranden leder sammanträdet; vid ordförandens frånvaro vice ordföranden; om båda är frånvarande den till "
         "åldern äldsta närvarande tjänstgörande ordinarie ledamoten. Parameter `presiding_fallback` (`eldest` som "
         "standard; `longest_serving_then_eldest`); en ersättare får inte leda sammanträdet om inte "
-        "`substitute_may_preside` gäller."},
+        "`substitute_may_preside` gäller. Saknas de uppgifter som regeln kräver (födelsedatum, tid som ledamot) avgörs "
+        "ändå beslutförhet och utfall, och avgörandet anger vad som saknas och vilka som kan komma i fråga. Får ingen "
+        "närvarande leda sammanträdet behandlas ärendet inte."},
     {"QRM-7", "Remote participation counts as presence",
         "Remote participation counts as presence when the ruleset allows it (`remote.allowed`, default true) and the "
         "person presiding is on site (`remote.chair_on_site`, default true).",
