@@ -17,9 +17,10 @@ import argparse
 import datetime as dt
 import random
 import sys
-import time
 from collections.abc import Callable, Sequence
 from typing import Any
+
+from timing import best_time
 
 import samverkan
 
@@ -109,16 +110,6 @@ def engine(rs: samverkan.Ruleset) -> Callable[[Scenario], tuple[str, int, str | 
         return r.outcome, r.served, r.presiding
 
     return run
-
-
-def best_time(f: Callable[[Scenario], object], items: list[Scenario]) -> float:
-    best = float("inf")
-    for _ in range(3):
-        start = time.perf_counter()
-        for s in items:
-            f(s)
-        best = min(best, time.perf_counter() - start)
-    return best / len(items)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -18,8 +18,9 @@ from __future__ import annotations
 import argparse
 import random
 import sys
-import time
 from collections.abc import Callable, Sequence
+
+from timing import best_time
 
 import samverkan
 
@@ -116,16 +117,6 @@ def engine(rs: samverkan.Ruleset) -> Callable[[list[float]], Figures]:
 
 def agree(a: Figures, b: Figures) -> bool:
     return abs(a[0] - b[0]) <= 1e-12 and all(abs(x - y) <= 1e-12 for x, y in zip(a[1], b[1], strict=True))
-
-
-def best_time(f: Callable[[list[float]], object], items: list[list[float]]) -> float:
-    best = float("inf")
-    for _ in range(3):
-        start = time.perf_counter()
-        for p in items:
-            f(p)
-        best = min(best, time.perf_counter() - start)
-    return best / len(items)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
