@@ -19,121 +19,20 @@
 #include <samverkan/load.hpp>
 #include <samverkan/rules.hpp>
 #include <samverkan/ruleset_check.hpp>
+#include <samverkan/schema.hpp>
 #include <samverkan/structure.hpp>
+
+#include "yaml_input.hpp"
 
 namespace samverkan {
 namespace {
 
 constexpr int supported_schema = 1;
 
-struct context {
-    std::string origin;
-
-    [[noreturn]] void fail(const YAML::Mark& mark, std::string key, std::string message, std::string rule = {}) const {
-        const bool known = !mark.is_null() && mark.line >= 0;
-        throw ruleset_error(std::move(message),
-                            ruleset_location(origin, known ? mark.line + 1 : 0, known ? mark.column + 1 : 0,
-                                             std::move(key), std::move(rule)));
-    }
-};
-
-std::string join(const std::string& path, std::string_view key) {
-    return path.empty() ? std::string(key) : path + "." + std::string(key);
-}
-
-std::string indexed(const std::string& path, std::size_t i) { return path + "[" + std::to_string(i) + "]"; }
-
-/// Refuses, while streaming and before any tree is built, what would make the tree dangerous or
-/// ambiguous: nesting deeper than max_ruleset_depth, aliases, duplicate keys and several documents.
-class prescan final : public YAML::EventHandler {
-public:
-    explicit prescan(const context& ctx, std::string target = {}) : ctx_(ctx), target_(std::move(target)) {}
-
-    /// Where the node at `target` (a key path such as "meeting.quorum") was written, if seen.
-    [[nodiscard]] const std::optional<YAML::Mark>& found() const noexcept { return found_; }
-
-    void OnDocumentStart(const YAML::Mark& mark) override {
-        if (++documents_ > 1) ctx_.fail(mark, "", "a ruleset file holds one YAML document; found a second");
-    }
-    void OnDocumentEnd() override {}
-    void OnNull(const YAML::Mark& mark, YAML::anchor_t) override { node(mark, "~"); }
-    void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override {
-        ctx_.fail(mark, path(), "aliases (*name) are not allowed in a ruleset; write the value out");
-    }
-    void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t, const std::string& value) override {
-        node(mark, value);
-    }
-    void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
-                         YAML::EmitterStyle::value) override {
-        node(mark, {});
-        push(mark, false);
-    }
-    void OnSequenceEnd() override { frames_.pop_back(); }
-    void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {
-        node(mark, {});
-        push(mark, true);
-    }
-    void OnMapEnd() override { frames_.pop_back(); }
-
-    [[nodiscard]] int documents() const noexcept { return documents_; }
-
-private:
-    struct frame {
-        bool is_map;
-        bool at_key = true;
-        std::size_t items = 0;
-        std::string current;  // the key whose value is being read, or the index
-        std::set<std::string, std::less<>> keys;
-    };
-
-    void push(const YAML::Mark& mark, bool is_map) {
-        if (static_cast<int>(frames_.size()) >= max_ruleset_depth)
-            ctx_.fail(mark, path(), "nested deeper than " + std::to_string(max_ruleset_depth) + " levels; refused");
-        frames_.push_back(frame{is_map, true, 0, {}, {}});
-    }
-
-    // Called for every node before it opens a collection: tracks keys and position.
-    void node(const YAML::Mark& mark, const std::string& scalar) {
-        if (frames_.empty()) return;
-        auto& f = frames_.back();
-        if (!f.is_map) {
-            f.current = "[" + std::to_string(f.items++) + "]";
-        } else {
-            if (f.at_key) {
-                if (!f.keys.insert(scalar).second)
-                    ctx_.fail(mark, join(path_above(), scalar), "duplicate key '" + scalar + "'");
-                f.current = scalar;
-            }
-            f.at_key = !f.at_key;
-        }
-        // The value is seen after its key, so a value's mark wins over its key's.
-        if (!target_.empty() && path() == target_) found_ = mark;
-    }
-
-    std::string path_above() const {
-        std::string out;
-        for (std::size_t i = 0; i + 1 < frames_.size(); ++i) append(out, frames_[i].current);
-        return out;
-    }
-    std::string path() const {
-        std::string out;
-        for (const auto& f : frames_) append(out, f.current);
-        return out;
-    }
-    static void append(std::string& out, const std::string& part) {
-        if (part.empty()) return;
-        if (part.front() == '[' || out.empty())
-            out += part;
-        else
-            out += "." + part;
-    }
-
-    const context& ctx_;
-    std::string target_;
-    std::optional<YAML::Mark> found_;
-    std::vector<frame> frames_;
-    int documents_ = 0;
-};
+using detail::context;
+using detail::indexed;
+using detail::join;
+using detail::prescan;
 
 /// Finds where a key path was written; used only when reporting a fault found after parsing.
 std::optional<YAML::Mark> locate(const context& ctx, const std::string& text, const std::string& key) {
@@ -284,7 +183,7 @@ void for_each_item(const context& ctx, const YAML::Node& n, const std::string& k
 
 void read_parties(const context& ctx, const YAML::Node& n, const std::string& key, ruleset& rs) {
     for_each_item(ctx, n, key, [&](const YAML::Node& item, const std::string& path) {
-        map_reader r(ctx, item, path, {"id", "name", "side"});
+        map_reader r(ctx, item, path, field_keys("parties.*"));
         rs.parties.push_back({identifier(ctx, r.required("id"), r.key("id")),
                               text(ctx, r.required("name"), r.key("name")),
                               choice<side>(ctx, r.required("side"), r.key("side")), r.mark()});
@@ -294,7 +193,7 @@ void read_parties(const context& ctx, const YAML::Node& n, const std::string& ke
 void read_bodies(const context& ctx, const YAML::Node& n, const std::string& key, ruleset& rs) {
     const detail::id_positions parties(rs.parties);  // read already; the ruleset is indexed only when frozen
     for_each_item(ctx, n, key, [&](const YAML::Node& item, const std::string& path) {
-        map_reader r(ctx, item, path, {"id", "name", "party", "kind"});
+        map_reader r(ctx, item, path, field_keys("bodies.*"));
         body b;
         b.id = identifier(ctx, r.required("id"), r.key("id"));
         b.name = text(ctx, r.required("name"), r.key("name"));
@@ -314,7 +213,7 @@ void read_bodies(const context& ctx, const YAML::Node& n, const std::string& key
 void read_seats(const context& ctx, const YAML::Node& n, const std::string& key, const ruleset& rs,
                 const detail::id_positions& bodies, forum& f) {
     for_each_item(ctx, n, key, [&](const YAML::Node& item, const std::string& path) {
-        map_reader r(ctx, item, path, {"id", "kind", "body"});
+        map_reader r(ctx, item, path, field_keys("forums.*.seats.*"));
         seat s;
         s.id = identifier(ctx, r.required("id"), r.key("id"));
         s.kind = choice<seat_kind>(ctx, r.required("kind"), r.key("kind"));
@@ -334,7 +233,7 @@ void read_seats(const context& ctx, const YAML::Node& n, const std::string& key,
 }
 
 void read_theme(const context& ctx, const YAML::Node& n, const std::string& key, forum& f) {
-    map_reader r(ctx, n, key, {"label", "rule", "min_age", "max_age", "needs", "description"});
+    map_reader r(ctx, n, key, field_keys("forums.*.theme"));
     theme_criteria t;
     t.label = text(ctx, r.required("label"), r.key("label"));
     if (r.has("rule")) t.rule = rule_id(ctx, r.optional("rule"), r.key("rule"));
@@ -348,8 +247,7 @@ void read_theme(const context& ctx, const YAML::Node& n, const std::string& key,
 void read_forums(const context& ctx, const YAML::Node& n, const std::string& key, ruleset& rs) {
     const detail::id_positions bodies(rs.bodies);  // read already; the ruleset is indexed only when frozen
     for_each_item(ctx, n, key, [&](const YAML::Node& item, const std::string& path) {
-        map_reader r(ctx, item, path,
-                     {"id", "name", "level", "aliases", "description", "source", "seats", "offices", "theme"});
+        map_reader r(ctx, item, path, field_keys("forums.*"));
         forum f;
         f.id = identifier(ctx, r.required("id"), r.key("id"));
         f.name = text(ctx, r.required("name"), r.key("name"));
@@ -363,7 +261,7 @@ void read_forums(const context& ctx, const YAML::Node& n, const std::string& key
         if (r.has("source")) f.source = text(ctx, r.optional("source"), r.key("source"));
         read_seats(ctx, r.optional("seats"), r.key("seats"), rs, bodies, f);
         for_each_item(ctx, r.optional("offices"), r.key("offices"), [&](const YAML::Node& o, const std::string& p) {
-            map_reader orr(ctx, o, p, {"forum", "role", "appointed_by", "rule"});
+            map_reader orr(ctx, o, p, field_keys("forums.*.offices"));
             office of;
             of.forum = identifier(ctx, orr.required("forum"), orr.key("forum"));
             of.role = choice<office_role>(ctx, orr.required("role"), orr.key("role"), "ROT-5");
@@ -385,7 +283,7 @@ void read_forums(const context& ctx, const YAML::Node& n, const std::string& key
 
 void read_relations(const context& ctx, const YAML::Node& n, const std::string& key, ruleset& rs) {
     for_each_item(ctx, n, key, [&](const YAML::Node& item, const std::string& path) {
-        map_reader r(ctx, item, path, {"rule", "type", "from", "to"});
+        map_reader r(ctx, item, path, field_keys("relations"));
         const auto rule = rule_id(ctx, r.required("rule"), r.key("rule"));
         const auto type = choice<relation_type>(ctx, r.required("type"), r.key("type"), rule);
         if (type == relation_type::represented_in || type == relation_type::anchors_in)
@@ -399,106 +297,81 @@ void read_relations(const context& ctx, const YAML::Node& n, const std::string& 
     });
 }
 
-void read_meeting(const context& ctx, const YAML::Node& n, const std::string& key, meeting_parameters& m) {
-    map_reader r(
-        ctx, n, key,
-        {"forum", "substitution_scope", "quorum", "quorum_both_sides_present", "presiding_fallback",
-         "substitute_may_preside", "remote", "consensus", "max_referrals", "on_no_consensus", "meetings_per_termin"});
-    m.mark = r.mark();
-    if (r.has("forum")) m.forum = identifier(ctx, r.optional("forum"), r.key("forum"));
-    if (r.has("substitution_scope"))
-        m.substitution =
-            choice<substitution_scope>(ctx, r.optional("substitution_scope"), r.key("substitution_scope"), "QRM-2");
-    if (r.has("quorum")) {
-        // QRM-3: a named rule, or an explicit count of ordinary seats.
-        const auto q = r.optional("quorum");
-        const auto& s = scalar(ctx, q, r.key("quorum"), "more_than_half, two_thirds or a whole number");
-        if (!s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; })) {
-            m.quorum.kind = quorum_kind::count;
-            m.quorum.count = static_cast<std::size_t>(integer(ctx, q, r.key("quorum"), 1, 10000));
-        } else {
-            const auto kind = enum_from_string<quorum_kind>(s);
-            if (!kind || *kind == quorum_kind::count)
-                ctx.fail(q.Mark(), r.key("quorum"),
-                         "'" + s + "' is not more_than_half, two_thirds or a whole number of ordinary seats" +
-                             detail::did_you_mean(s, std::array<std::string_view, 2>{"more_than_half", "two_thirds"}),
-                         "QRM-3");
-            m.quorum.kind = *kind;
+/// A key's value, converted and checked as the schema table says (type, range, names, rule).
+field_value read_value(const context& ctx, const field_info& f, const YAML::Node& n, const std::string& key) {
+    switch (f.type) {
+        case field_type::id:
+            return identifier(ctx, n, key);
+        case field_type::text:
+            return text(ctx, n, key);
+        case field_type::iso_date:
+            return calendar_date(ctx, n, key);
+        case field_type::integer:
+            return integer(ctx, n, key, f.lo, f.hi);
+        case field_type::boolean:
+            return boolean(ctx, n, key);
+        case field_type::choice: {
+            const auto& s = scalar(ctx, n, key, "a name");
+            if (std::find(f.choices.begin(), f.choices.end(), s) != f.choices.end()) return s;
+            std::string names;
+            for (std::size_t i = 0; i < f.choices.size(); ++i)
+                names += (i == 0 ? "" : i + 1 == f.choices.size() ? " or " : ", ") + std::string(f.choices[i]);
+            ctx.fail(n.Mark(), key, "'" + s + "' is not one of " + names + detail::did_you_mean(s, f.choices),
+                     std::string(f.rule));
         }
+        case field_type::quorum: {
+            // QRM-3: a named rule, or an explicit count of ordinary seats.
+            const auto& s = scalar(ctx, n, key, "more_than_half, two_thirds or a whole number");
+            if (!s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; }))
+                return integer(ctx, n, key, f.lo, f.hi);
+            if (std::find(f.choices.begin(), f.choices.end(), s) == f.choices.end())
+                ctx.fail(n.Mark(), key,
+                         "'" + s + "' is not more_than_half, two_thirds or a whole number of ordinary seats" +
+                             detail::did_you_mean(s, f.choices),
+                         std::string(f.rule));
+            return s;
+        }
+        case field_type::id_list: {
+            if (f.lo > 0 && n.IsSequence() && n.size() == 0) {
+                // ROT-2: the chair rotates between both sides, so neither pool may be empty.
+                if (f.parent() == "rotation.pools")
+                    ctx.fail(
+                        n.Mark(), key,
+                        "the " + std::string(f.key()) + " pool is empty; list at least one eligible body of that side",
+                        std::string(f.rule));
+            }
+            return id_list(ctx, n, key);
+        }
+        default:
+            break;
     }
-    if (r.has("quorum_both_sides_present"))
-        m.quorum.both_sides_present =
-            boolean(ctx, r.optional("quorum_both_sides_present"), r.key("quorum_both_sides_present"));
-    if (r.has("presiding_fallback"))
-        m.presiding =
-            choice<presiding_fallback>(ctx, r.optional("presiding_fallback"), r.key("presiding_fallback"), "QRM-6");
-    if (r.has("substitute_may_preside"))
-        m.substitute_may_preside = boolean(ctx, r.optional("substitute_may_preside"), r.key("substitute_may_preside"));
-    if (r.has("remote")) {
-        map_reader rr(ctx, r.optional("remote"), r.key("remote"), {"allowed", "chair_on_site"});
-        if (rr.has("allowed")) m.remote.allowed = boolean(ctx, rr.optional("allowed"), rr.key("allowed"));
-        if (rr.has("chair_on_site"))
-            m.remote.chair_on_site = boolean(ctx, rr.optional("chair_on_site"), rr.key("chair_on_site"));
-    }
-    if (r.has("consensus"))
-        m.consensus = choice<consensus_rule>(ctx, r.optional("consensus"), r.key("consensus"), "CNS-2");
-    if (r.has("max_referrals"))
-        m.max_referrals = static_cast<int>(integer(ctx, r.optional("max_referrals"), r.key("max_referrals"), 0, 100));
-    if (r.has("on_no_consensus"))
-        m.on_no_consensus =
-            choice<no_consensus_action>(ctx, r.optional("on_no_consensus"), r.key("on_no_consensus"), "CNS-3");
-    if (r.has("meetings_per_termin"))
-        m.meetings_per_termin =
-            static_cast<int>(integer(ctx, r.optional("meetings_per_termin"), r.key("meetings_per_termin"), 1, 52));
+    ctx.fail(n.Mark(), key, "not a parameter");
 }
 
-void read_rotation(const context& ctx, const YAML::Node& n, const std::string& key, rotation_parameters& rot) {
-    map_reader r(ctx, n, key,
-                 {"forum", "term_years", "anchor", "first_holder", "alternate_sides", "pools", "vice_from_other_side",
-                  "vice_succeeds", "lgs_coordination", "align_with_mandate", "mandate"});
-    rot.mark = r.mark();
-    if (r.has("forum")) rot.forum = identifier(ctx, r.optional("forum"), r.key("forum"));
-    if (r.has("term_years"))
-        rot.term_years =
-            static_cast<int>(integer(ctx, r.optional("term_years"), r.key("term_years"), 1, max_term_years));
-    if (r.has("anchor")) rot.anchor = calendar_date(ctx, r.optional("anchor"), r.key("anchor"));
-    if (r.has("first_holder")) rot.first_holder = identifier(ctx, r.optional("first_holder"), r.key("first_holder"));
-    if (r.has("alternate_sides"))
-        rot.alternate_sides = boolean(ctx, r.optional("alternate_sides"), r.key("alternate_sides"));
-    map_reader pools(ctx, r.required("pools", "ROT-2"), r.key("pools"), {"municipal", "region"});
-    // ROT-2: the chair rotates between both sides, so neither pool may be empty.
-    auto pool = [&](const char* name) {
-        const auto node = pools.required(name, "ROT-2");
-        if (node.IsSequence() && node.size() == 0)
-            ctx.fail(node.Mark(), pools.key(name),
-                     std::string("the ") + name + " pool is empty; list at least one eligible body of that side",
-                     "ROT-2");
-        return id_list(ctx, node, pools.key(name));
-    };
-    rot.municipal_pool = pool("municipal");
-    rot.region_pool = pool("region");
-    if (r.has("vice_from_other_side"))
-        rot.vice_from_other_side = boolean(ctx, r.optional("vice_from_other_side"), r.key("vice_from_other_side"));
-    if (r.has("vice_succeeds")) rot.vice_succeeds = boolean(ctx, r.optional("vice_succeeds"), r.key("vice_succeeds"));
-    if (r.has("lgs_coordination"))
-        rot.lgs = choice<lgs_coordination>(ctx, r.optional("lgs_coordination"), r.key("lgs_coordination"), "ROT-4");
-    if (r.has("align_with_mandate"))
-        rot.align_with_mandate = boolean(ctx, r.optional("align_with_mandate"), r.key("align_with_mandate"));
-    if (r.has("mandate")) {
-        map_reader mr(ctx, r.optional("mandate"), r.key("mandate"), {"first_election", "years"});
-        if (mr.has("first_election"))
-            rot.first_election_year = static_cast<int>(integer(
-                ctx, mr.optional("first_election"), mr.key("first_election"), min_election_year, max_election_year));
-        if (mr.has("years"))
-            rot.mandate_years =
-                static_cast<int>(integer(ctx, mr.optional("years"), mr.key("years"), 1, max_mandate_years));
+/// Reads a mapping of parameters (meeting, rotation and the mappings within them) through the schema table:
+/// the allowed keys, the required ones, each value's checks, and where it goes in the ruleset.
+void read_parameters(const context& ctx, const YAML::Node& n, const std::string& path, ruleset& rs) {
+    map_reader r(ctx, n, path, field_keys(path));
+    for (const auto& f : ruleset_fields()) {
+        if (f.parent() != path) continue;
+        const std::string k(f.key());
+        if (f.type == field_type::section) {
+            if (f.required)
+                read_parameters(ctx, r.required(k, f.rule), std::string(f.path), rs);
+            else if (r.has(k))
+                read_parameters(ctx, r.optional(k), std::string(f.path), rs);
+        } else if (r.has(k)) {
+            f.set(rs, read_value(ctx, f, r.optional(k), r.key(k)));
+        } else if (f.required) {
+            (void)r.required(k, f.rule);
+        }
     }
 }
 
 void read_plan(const context& ctx, const YAML::Node& n, const std::string& key, ruleset& rs) {
-    map_reader r(ctx, n, key, {"period", "focus_areas", "equity_groups", "action_plan"});
+    map_reader r(ctx, n, key, field_keys("plan"));
     if (r.has("period")) {
-        map_reader pr(ctx, r.optional("period"), r.key("period"), {"from", "to"});
+        map_reader pr(ctx, r.optional("period"), r.key("period"), field_keys("plan.period"));
         const auto from = calendar_date(ctx, pr.required("from"), pr.key("from"));
         const auto to = calendar_date(ctx, pr.required("to"), pr.key("to"));
         if (to < from) ctx.fail(pr.required("to").Mark(), pr.key("to"), "the plan period ends before it starts");
@@ -506,7 +379,7 @@ void read_plan(const context& ctx, const YAML::Node& n, const std::string& key, 
     }
     auto items = [&](const char* name, std::vector<plan_item>& out) {
         for_each_item(ctx, r.optional(name), r.key(name), [&](const YAML::Node& item, const std::string& path) {
-            map_reader ir(ctx, item, path, {"id", "name"});
+            map_reader ir(ctx, item, path, field_keys("plan.focus_areas.*"));
             out.push_back({identifier(ctx, ir.required("id"), ir.key("id")),
                            text(ctx, ir.required("name"), ir.key("name")), ir.mark()});
         });
@@ -515,7 +388,7 @@ void read_plan(const context& ctx, const YAML::Node& n, const std::string& key, 
     items("equity_groups", rs.equity_groups);
     if (r.has("action_plan")) {
         // STR-3: the forum that decides the handlingsplan and follows it up yearly.
-        map_reader ar(ctx, r.optional("action_plan"), r.key("action_plan"), {"decided_by"});
+        map_reader ar(ctx, r.optional("action_plan"), r.key("action_plan"), field_keys("plan.action_plan"));
         rs.action_plan =
             action_plan{identifier(ctx, ar.required("decided_by", "STR-3"), ar.key("decided_by")), ar.mark()};
     }
@@ -524,9 +397,7 @@ void read_plan(const context& ctx, const YAML::Node& n, const std::string& key, 
 ruleset read_ruleset(const context& ctx, const YAML::Node& root) {
     if (!root.IsMap())
         ctx.fail(root.Mark(), "", "a ruleset file must be a YAML mapping with keys such as id, name, valid_from");
-    map_reader r(ctx, root, "",
-                 {"samverkan_ruleset", "id", "name", "valid_from", "valid_to", "sources", "assumptions", "roles",
-                  "parties", "bodies", "forums", "relations", "meeting", "rotation", "plan"});
+    map_reader r(ctx, root, "", field_keys(""));
     const auto schema = integer(ctx, r.required("samverkan_ruleset"), "samverkan_ruleset", 0, 1000000000);
     if (schema != supported_schema)
         ctx.fail(r.required("samverkan_ruleset").Mark(), "samverkan_ruleset",
@@ -546,20 +417,20 @@ ruleset read_ruleset(const context& ctx, const YAML::Node& root) {
                 "valid_to " + to_iso_string(*rs.valid_to) + " is before valid_from " + to_iso_string(rs.valid_from));
     }
     for_each_item(ctx, r.required("sources"), "sources", [&](const YAML::Node& item, const std::string& path) {
-        map_reader sr(ctx, item, path, {"id", "file", "title"});
+        map_reader sr(ctx, item, path, field_keys("sources.*"));
         rs.sources.push_back({text(ctx, sr.required("id"), sr.key("id")),
                               text(ctx, sr.required("file"), sr.key("file")),
                               text(ctx, sr.required("title"), sr.key("title"))});
     });
     if (rs.sources.empty()) ctx.fail(r.required("sources").Mark(), "sources", "a ruleset cites at least one source");
     for_each_item(ctx, r.optional("assumptions"), "assumptions", [&](const YAML::Node& item, const std::string& path) {
-        map_reader ar(ctx, item, path, {"key", "rule", "note"});
+        map_reader ar(ctx, item, path, field_keys("assumptions"));
         rs.assumptions.push_back({text(ctx, ar.required("key"), ar.key("key")),
                                   ar.has("rule") ? rule_id(ctx, ar.optional("rule"), ar.key("rule")) : std::string(),
                                   text(ctx, ar.required("note"), ar.key("note"))});
     });
     if (r.has("roles")) {
-        map_reader rr(ctx, r.optional("roles"), "roles", {"samrad", "lgs"});
+        map_reader rr(ctx, r.optional("roles"), "roles", field_keys("roles"));
         if (rr.has("samrad")) rs.roles.samrad = identifier(ctx, rr.optional("samrad"), rr.key("samrad"));
         if (rr.has("lgs")) rs.roles.lgs = identifier(ctx, rr.optional("lgs"), rr.key("lgs"));
     }
@@ -567,8 +438,12 @@ ruleset read_ruleset(const context& ctx, const YAML::Node& root) {
     read_bodies(ctx, r.required("bodies"), "bodies", rs);
     read_forums(ctx, r.required("forums"), "forums", rs);
     read_relations(ctx, r.required("relations"), "relations", rs);
-    read_meeting(ctx, r.required("meeting"), "meeting", rs.meeting);
-    read_rotation(ctx, r.required("rotation"), "rotation", rs.rotation);
+    const auto meeting = r.required("meeting");
+    read_parameters(ctx, meeting, "meeting", rs);
+    rs.meeting.mark = {meeting.Mark().line + 1, meeting.Mark().column + 1, "meeting"};
+    const auto rotation = r.required("rotation");
+    read_parameters(ctx, rotation, "rotation", rs);
+    rs.rotation.mark = {rotation.Mark().line + 1, rotation.Mark().column + 1, "rotation"};
     if (r.has("plan")) read_plan(ctx, r.optional("plan"), "plan", rs);
     return rs;
 }
@@ -576,8 +451,7 @@ ruleset read_ruleset(const context& ctx, const YAML::Node& root) {
 /// Consistency (ruleset_check.hpp) and the structure rules (structure.hpp); the first problem is thrown.
 /// Each problem's key path is looked up in the text so the error points at the value at fault.
 void check_or_throw(const context& ctx, const std::string& text, const ruleset_ptr& rs) {
-    auto problems = check_consistency(*rs);
-    if (problems.empty()) problems = structure(rs).validate();
+    const auto problems = detail::ruleset_problems(rs);
     if (problems.empty()) return;
     const auto& p = problems.front();
     std::string message = p.message;
@@ -593,31 +467,51 @@ void check_or_throw(const context& ctx, const std::string& text, const ruleset_p
 
 }  // namespace
 
-ruleset_ptr load_from_string(std::string_view yaml, const std::string& origin) {
+namespace detail {
+
+YAML::Node parse_guarded(const std::string& text, const std::string& origin, std::string_view what) {
     const context ctx{origin};
-    if (yaml.size() > max_ruleset_bytes)
+    if (text.size() > max_ruleset_bytes)
         throw ruleset_error("larger than " + std::to_string(max_ruleset_bytes / (1024 * 1024)) + " MiB; refused",
                             ruleset_location(origin));
-    const std::string input(yaml);
-    YAML::Node root;
     try {
-        std::istringstream scan_stream(input);
+        std::istringstream scan_stream(text);
         YAML::Parser parser(scan_stream);
         prescan scan(ctx);
         while (parser.HandleNextDocument(scan)) {
         }
         if (scan.documents() == 0)
-            throw ruleset_error(
-                "the file is empty; a ruleset needs at least samverkan_ruleset, id, name and valid_from",
-                ruleset_location(origin));
-        root = YAML::Load(input);
+            throw ruleset_error("the file is empty; " + std::string(what), ruleset_location(origin));
+        return YAML::Load(text);
     } catch (const YAML::Exception& e) {
         ctx.fail(e.mark, "", "not valid YAML: " + e.msg);
     }
+}
+
+ruleset_ptr read_unchecked(const std::string& text, const std::string& origin) {
+    const context ctx{origin};
+    const YAML::Node root =
+        parse_guarded(text, origin, "a ruleset needs at least samverkan_ruleset, id, name and valid_from");
     if (root.IsNull())
         throw ruleset_error("the file holds no ruleset (only comments or an empty document)", ruleset_location(origin));
-    auto rs = freeze(read_ruleset(ctx, root));
-    check_or_throw(ctx, input, rs);
+    return freeze(read_ruleset(ctx, root));
+}
+
+std::vector<problem> ruleset_problems(const ruleset_ptr& rs) {
+    auto problems = check_consistency(*rs);
+    if (problems.empty()) problems = structure(rs).validate();
+    return problems;
+}
+
+}  // namespace detail
+
+ruleset_ptr load_from_string(std::string_view yaml, const std::string& origin) {
+    if (yaml.size() > max_ruleset_bytes)
+        throw ruleset_error("larger than " + std::to_string(max_ruleset_bytes / (1024 * 1024)) + " MiB; refused",
+                            ruleset_location(origin));
+    const std::string input(yaml);
+    auto rs = detail::read_unchecked(input, origin);
+    check_or_throw(context{origin}, input, rs);
     return rs;
 }
 
