@@ -7,6 +7,7 @@ PYBIND11_MODULE(_core, m) {
     samverkan::python::register_rules(m);
     samverkan::python::register_structure(m);
     samverkan::python::register_ruleset(m);
+    samverkan::python::register_changes(m);
     samverkan::python::register_rotation(m);
     samverkan::python::register_meeting(m);
     samverkan::python::register_batch(m);

@@ -2,6 +2,9 @@
 // so callers can catch either samverkan.RulesetError or ValueError.
 #include <exception>
 
+#include <pybind11/stl.h>
+
+#include <samverkan/changes.hpp>
 #include <samverkan/errors.hpp>
 #include <samverkan/load.hpp>
 
@@ -57,6 +60,13 @@ void register_errors(py::module_& m) {
     id_attrs["id"] = none();
     make_class(m, "UnknownId", py::make_tuple(base, builtins.attr("KeyError")), id_attrs,
                "An id (forum, body, seat) the ruleset does not know; .id is the id asked for.");
+    py::dict change_attrs;
+    change_attrs["path"] = none();
+    change_attrs["rules"] = py::list();
+    change_attrs["problems"] = py::list();
+    make_class(m, "ChangeError", py::make_tuple(base, builtins.attr("ValueError")), change_attrs,
+               "A change to a ruleset that cannot be applied: .path (the change at fault, or None), .rules (every rule "
+               "id the result breaks) and .problems (their messages).");
     make_class(m, "NoRulesetInForce", py::make_tuple(base, builtins.attr("LookupError")), py::dict(),
                "No embedded ruleset is in force on the date asked for, or a meeting's day lies outside its ruleset's "
                "validity.");
@@ -76,6 +86,14 @@ void register_errors(py::module_& m) {
             a["key"] = or_none(w.key, !w.key.empty());
             a["rule"] = or_none(w.rule, !w.rule.empty());
             raise("RulesetError", e.what(), a);
+        } catch (const change_error& e) {
+            py::dict a;
+            a["path"] = or_none(e.path(), !e.path().empty());
+            a["rules"] = py::cast(e.rules());
+            py::list problems;
+            for (const auto& pr : e.problems()) problems.append(pr.message + (pr.rule.empty() ? "" : " [" + pr.rule + "]"));
+            a["problems"] = problems;
+            raise("ChangeError", e.what(), a);
         } catch (const not_permitted& e) {
             py::dict a;
             a["rule"] = e.rule();

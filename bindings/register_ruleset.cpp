@@ -9,7 +9,9 @@
 #include <pybind11/stl/filesystem.h>
 
 #include <samverkan/detail/nearest.hpp>
+#include <samverkan/changes.hpp>
 #include <samverkan/load.hpp>
+#include <samverkan/schema.hpp>
 #include <samverkan/quorum.hpp>
 #include <samverkan/ruleset_check.hpp>
 
@@ -29,23 +31,18 @@ std::string name(E value) {
     return std::string(to_string(value));
 }
 
-py::dict meeting_dict(const meeting_parameters& p) {
+py::object parameter_object(const field_value& v) {
+    return std::visit([](const auto& x) { return py::cast(x); }, v);
+}
+
+/// The parameters under `path` (meeting, rotation) as nested dicts, read through the schema table.
+py::dict parameters_dict(const ruleset& rs, std::string_view path) {
     py::dict d;
-    d["forum"] = p.forum;
-    d["substitution_scope"] = name(p.substitution);
-    d["quorum"] = p.quorum.kind == quorum_kind::count ? py::object(py::int_(p.quorum.count))
-                                                      : py::object(py::str(name(p.quorum.kind)));
-    d["quorum_both_sides_present"] = p.quorum.both_sides_present;
-    d["presiding_fallback"] = name(p.presiding);
-    d["substitute_may_preside"] = p.substitute_may_preside;
-    py::dict remote;
-    remote["allowed"] = p.remote.allowed;
-    remote["chair_on_site"] = p.remote.chair_on_site;
-    d["remote"] = remote;
-    d["consensus"] = name(p.consensus);
-    d["max_referrals"] = p.max_referrals;
-    d["on_no_consensus"] = name(p.on_no_consensus);
-    d["meetings_per_termin"] = p.meetings_per_termin;
+    for (const auto& f : ruleset_fields()) {
+        if (f.parent() != path) continue;
+        d[py::str(std::string(f.key()))] =
+            f.type == field_type::section ? py::object(parameters_dict(rs, f.path)) : parameter_object(f.get(rs));
+    }
     return d;
 }
 
@@ -59,88 +56,14 @@ std::optional<std::string> source_text(const ruleset_handle& h) {
     return std::string(std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>());
 }
 
-/// A copy of the ruleset with meeting parameters changed (QRM-2, QRM-3, QRM-6, QRM-7, CNS-2, CNS-3), refused
-/// as a loaded ruleset would be when inconsistent.
+/// A copy with meeting parameters changed, by their keys under `meeting` ({"quorum": "two_thirds"}).
 std::shared_ptr<ruleset_handle> with_meeting(const ruleset_handle& h, const py::dict& changes) {
-    ruleset edited = *h.rules;
-    meeting_parameters& p = edited.meeting;
-    for (const auto& [key_obj, value] : changes) {
-        const auto key = py::str(key_obj).cast<std::string>();
-        auto text = [&] { return py::str(value).cast<std::string>(); };
-        auto flag = [&] {
-            if (!py::isinstance<py::bool_>(value)) throw invalid_argument("meeting." + key + " is true or false");
-            return value.cast<bool>();
-        };
-        if (key == "substitution_scope") {
-            p.substitution = enum_arg<substitution_scope>(text(), "meeting.substitution_scope");
-        } else if (key == "quorum") {
-            if (py::isinstance<py::int_>(value) && !py::isinstance<py::bool_>(value)) {
-                const auto n = value.cast<long long>();
-                if (n < 1) throw invalid_argument("meeting.quorum as a count must be 1 or more");
-                p.quorum.kind = quorum_kind::count;
-                p.quorum.count = static_cast<std::size_t>(n);
-            } else {
-                p.quorum.kind = enum_arg<quorum_kind>(text(), "meeting.quorum");
-                if (p.quorum.kind == quorum_kind::count)
-                    throw invalid_argument("meeting.quorum: give the count itself");
-            }
-        } else if (key == "quorum_both_sides_present") {
-            p.quorum.both_sides_present = flag();
-        } else if (key == "presiding_fallback") {
-            p.presiding = enum_arg<presiding_fallback>(text(), "meeting.presiding_fallback");
-        } else if (key == "substitute_may_preside") {
-            p.substitute_may_preside = flag();
-        } else if (key == "remote.allowed") {
-            p.remote.allowed = flag();
-        } else if (key == "remote.chair_on_site") {
-            p.remote.chair_on_site = flag();
-        } else if (key == "consensus") {
-            p.consensus = enum_arg<consensus_rule>(text(), "meeting.consensus");
-        } else if (key == "max_referrals") {
-            if (!py::isinstance<py::int_>(value) || value.cast<long long>() < 0 || value.cast<long long>() > 1000)
-                throw invalid_argument("meeting.max_referrals is a whole number from 0 to 1000");
-            p.max_referrals = value.cast<int>();
-        } else if (key == "on_no_consensus") {
-            p.on_no_consensus = enum_arg<no_consensus_action>(text(), "meeting.on_no_consensus");
-        } else {
-            static const std::vector<std::string> keys{
-                "substitution_scope",     "quorum",         "quorum_both_sides_present", "presiding_fallback",
-                "substitute_may_preside", "remote.allowed", "remote.chair_on_site",      "consensus",
-                "max_referrals",          "on_no_consensus"};
-            throw invalid_argument("unknown meeting parameter '" + key + "'" + detail::did_you_mean(key, keys));
-        }
+    std::vector<change> list;
+    for (const auto& [key, value] : changes) {
+        const auto path = "meeting." + py::str(key).cast<std::string>();
+        list.push_back({path, py::module_::import("json").attr("dumps")(value).cast<std::string>()});
     }
-    auto copy = freeze(std::move(edited));  // indexed by id again, as a loaded ruleset is
-    const auto problems = check_consistency(*copy);
-    if (!problems.empty()) {
-        std::string message = "the changed meeting parameters make the ruleset inconsistent:";
-        for (const auto& pr : problems)
-            message += " " + pr.message + (pr.rule.empty() ? "" : " [" + pr.rule + "]") + ";";
-        throw invalid_argument(message);
-    }
-    return std::make_shared<ruleset_handle>(std::move(copy));
-}
-
-py::dict rotation_dict(const rotation_parameters& p) {
-    py::dict d;
-    d["forum"] = p.forum;
-    d["term_years"] = p.term_years;
-    d["anchor"] = py::cast(p.anchor);
-    d["first_holder"] = p.first_holder;
-    d["alternate_sides"] = p.alternate_sides;
-    py::dict pools;
-    pools["municipal"] = p.municipal_pool;
-    pools["region"] = p.region_pool;
-    d["pools"] = pools;
-    d["vice_from_other_side"] = p.vice_from_other_side;
-    d["vice_succeeds"] = p.vice_succeeds;
-    d["lgs_coordination"] = name(p.lgs);
-    d["align_with_mandate"] = p.align_with_mandate;
-    py::dict mandate;
-    mandate["first_election"] = p.first_election_year;
-    mandate["years"] = p.mandate_years;
-    d["mandate"] = mandate;
-    return d;
+    return std::make_shared<ruleset_handle>(with_changes(*h.rules, list));
 }
 
 py::object theme_dict(const std::optional<theme_criteria>& t) {
@@ -243,9 +166,9 @@ void register_ruleset(py::module_& m) {
             "QRM-3: the least number of ordinary seats of the meeting forum that must be served.")
         .def(
             "in_force_on", [](const ruleset_handle& h, date d) { return h.rules->in_force_on(d); }, py::arg("day"))
-        .def_property_readonly("meeting", [](const ruleset_handle& h) { return meeting_dict(h.rules->meeting); })
+        .def_property_readonly("meeting", [](const ruleset_handle& h) { return parameters_dict(*h.rules, "meeting"); })
         .def_property_readonly("rotation_parameters",
-                               [](const ruleset_handle& h) { return rotation_dict(h.rules->rotation); })
+                               [](const ruleset_handle& h) { return parameters_dict(*h.rules, "rotation"); })
         .def_property_readonly(
             "sources",
             [](const ruleset_handle& h) {
