@@ -45,6 +45,7 @@ from ._core import (
 )
 from ._dates import DateLike, to_date
 from .batch import OUTCOMES, outcome_categorical, rule_batch
+from .impact import Comparison, QuorumChange, compare, rotation_changes
 from .meeting import Meeting, Ruling, Step, Unknown
 from .risk import AttendanceRisk, quorum_probability
 from .rotation import RotationViolation, Schedule, Term, Violation, validate_rotation
@@ -55,6 +56,7 @@ __all__ = [
     "ArgumentError",
     "AttendanceRisk",
     "Body",
+    "Comparison",
     "DateLike",
     "Edge",
     "Error",
@@ -64,6 +66,7 @@ __all__ = [
     "NotPermitted",
     "Party",
     "Problem",
+    "QuorumChange",
     "Rule",
     "RotationViolation",
     "Ruleset",
@@ -79,6 +82,7 @@ __all__ = [
     "Unknown",
     "UnknownId",
     "Violation",
+    "compare",
     "embedded_versions",
     "find_rule",
     "load",
@@ -86,6 +90,7 @@ __all__ = [
     "load_string",
     "outcome_categorical",
     "quorum_probability",
+    "rotation_changes",
     "rule_batch",
     "rules",
     "simulate",

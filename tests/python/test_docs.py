@@ -52,7 +52,15 @@ def test_yaml_rulesets_in_docs_load() -> None:
 
 
 @pytest.mark.parametrize(
-    "module", ["samverkan", "samverkan.batch", "samverkan.report", "samverkan.rotation", "samverkan.simulate"]
+    "module",
+    [
+        "samverkan",
+        "samverkan.batch",
+        "samverkan.impact",
+        "samverkan.report",
+        "samverkan.rotation",
+        "samverkan.simulate",
+    ],
 )
 def test_docstring_examples_run(module: str) -> None:
     """The examples in the package's docstrings are doctests too."""
