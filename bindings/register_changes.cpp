@@ -76,8 +76,8 @@ py::object value_object(const std::optional<std::string>& text) {
 }
 
 py::dict field_dict(const field_info& f) {
-    static constexpr std::array<const char*, 12> types{"id",      "text",    "date",      "integer",
-                                                       "boolean", "choice",  "quorum",    "id_list",
+    static constexpr std::array<const char*, 12> types{"id",        "text",    "date",       "integer",
+                                                       "boolean",   "choice",  "quorum",     "id_list",
                                                        "text_list", "section", "keyed_list", "list"};
     py::dict d;
     d["path"] = std::string(f.path);
@@ -117,8 +117,8 @@ void register_changes(py::module_& m) {
         .def_readonly("description", &change_set::description)
         .def_readonly("rationale", &change_set::rationale)
         .def_readonly("effective", &change_set::effective)
-        .def_property_readonly("base",
-                               [](const change_set& s) { return s.base.empty() ? py::object(py::none()) : py::str(s.base); })
+        .def_property_readonly(
+            "base", [](const change_set& s) { return s.base.empty() ? py::object(py::none()) : py::str(s.base); })
         .def_readonly("origin", &change_set::origin)
         .def_property_readonly(
             "changes",
@@ -213,7 +213,8 @@ void register_changes(py::module_& m) {
         .def_property_readonly("versions",
                                [](const timeline& t) {
                                    std::vector<std::shared_ptr<ruleset_handle>> out;
-                                   for (const auto& v : t.versions()) out.push_back(std::make_shared<ruleset_handle>(v));
+                                   for (const auto& v : t.versions())
+                                       out.push_back(std::make_shared<ruleset_handle>(v));
                                    return out;
                                })
         .def("__len__", [](const timeline& t) { return t.versions().size(); })

@@ -52,8 +52,9 @@ void register_errors(py::module_& m) {
                "A ruleset that cannot be loaded. Attributes: path, line, column, key, rule (None where unknown).");
     py::dict rule_attrs;
     rule_attrs["rule"] = none();
-    const py::object violation = make_class(m, "RuleViolation", py::make_tuple(base, builtins.attr("ValueError")),
-                                            rule_attrs, "An action or query the rules forbid; .rule names the rule id.");
+    const py::object violation =
+        make_class(m, "RuleViolation", py::make_tuple(base, builtins.attr("ValueError")), rule_attrs,
+                   "An action or query the rules forbid; .rule names the rule id.");
     make_class(m, "NotPermitted", py::make_tuple(violation, builtins.attr("PermissionError")), py::dict(),
                "A rights rule (RGT-*) refused the action; .rule names it.");
     py::dict id_attrs;
@@ -91,7 +92,8 @@ void register_errors(py::module_& m) {
             a["path"] = or_none(e.path(), !e.path().empty());
             a["rules"] = py::cast(e.rules());
             py::list problems;
-            for (const auto& pr : e.problems()) problems.append(pr.message + (pr.rule.empty() ? "" : " [" + pr.rule + "]"));
+            for (const auto& pr : e.problems())
+                problems.append(pr.message + (pr.rule.empty() ? "" : " [" + pr.rule + "]"));
             a["problems"] = problems;
             raise("ChangeError", e.what(), a);
         } catch (const not_permitted& e) {

@@ -8,12 +8,12 @@
 #include <pybind11/stl.h>
 #include <pybind11/stl/filesystem.h>
 
-#include <samverkan/detail/nearest.hpp>
 #include <samverkan/changes.hpp>
+#include <samverkan/detail/nearest.hpp>
 #include <samverkan/load.hpp>
-#include <samverkan/schema.hpp>
 #include <samverkan/quorum.hpp>
 #include <samverkan/ruleset_check.hpp>
+#include <samverkan/schema.hpp>
 
 #include "date_caster.hpp"
 #include "enum_arg.hpp"

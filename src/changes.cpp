@@ -79,7 +79,8 @@ void json_of(const YAML::Node& node, std::string& out) {
     const auto& s = node.Scalar();
     const bool plain = node.Tag() != "!";
     const bool integer = !s.empty() && s.size() < 19 &&
-                         std::all_of(s.begin() + (s[0] == '-' ? 1 : 0), s.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
+                         std::all_of(
+                             s.begin() + (s[0] == '-' ? 1 : 0), s.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
                          s != "-";
     if (plain && (s == "true" || s == "false" || integer)) {
         out += s;
@@ -176,8 +177,8 @@ void emit_forum(YAML::Emitter& out, const forum& f) {
     if (!f.offices.empty()) {
         out << YAML::Key << "offices" << YAML::Value << YAML::BeginSeq;
         for (const auto& o : f.offices) {
-            out << YAML::Flow << YAML::BeginMap << YAML::Key << "forum" << YAML::Value << o.forum << YAML::Key
-                << "role" << YAML::Value << std::string(to_string(o.role));
+            out << YAML::Flow << YAML::BeginMap << YAML::Key << "forum" << YAML::Value << o.forum << YAML::Key << "role"
+                << YAML::Value << std::string(to_string(o.role));
             emit_if(out, "appointed_by", o.appointed_by, !o.appointed_by.empty());
             emit_if(out, "rule", o.rule, !o.appointed_by.empty());
             out << YAML::EndMap;
@@ -248,8 +249,8 @@ void known_paths(const YAML::Node& node, const std::string& path, const std::str
         out.push_back(path + "-");
         return;
     }
-    if (list && (list->type == field_type::list || list->type == field_type::id_list ||
-                 list->type == field_type::text_list)) {
+    if (list &&
+        (list->type == field_type::list || list->type == field_type::id_list || list->type == field_type::text_list)) {
         out.push_back(path + "+");
         out.push_back(path + "-");
         return;
@@ -313,7 +314,8 @@ bool matches(const YAML::Node& item, const YAML::Node& probe) {
 /// The item of a keyed list replaced by, or added as, `value` (a mapping; its id is the path's last segment).
 void put_item(YAML::Node list, const std::string& id, const YAML::Node& value, const change& c,
               std::string_view list_path) {
-    if (!value.IsMap()) throw change_error("an item of '" + std::string(list_path) + "' is a mapping of its keys", c.path);
+    if (!value.IsMap())
+        throw change_error("an item of '" + std::string(list_path) + "' is a mapping of its keys", c.path);
     YAML::Node fresh(YAML::NodeType::Map);
     fresh["id"] = id;
     for (const auto& kv : value) {
@@ -356,9 +358,8 @@ YAML::Node list_op(const YAML::Node& current, char op, const YAML::Node& value, 
             kept.push_back(x);
     }
     if (removed == 0)
-        throw change_error("nothing in '" + std::string(list.path) + "' matches " + flow(value) +
-                               nearest_paths(root, c.path),
-                           c.path);
+        throw change_error(
+            "nothing in '" + std::string(list.path) + "' matches " + flow(value) + nearest_paths(root, c.path), c.path);
     return kept;
 }
 
@@ -411,9 +412,9 @@ void apply(YAML::Node root, const change& c) {
         }
         if (field && field->type != field_type::section)
             throw change_error("'" + std::string(field->path) + "' holds a value, not further keys" +
-                                   (field->type == field_type::list ? "; add or remove its items with '" +
-                                                                          std::string(field->path) + "+' or '-'"
-                                                                    : std::string()) +
+                                   (field->type == field_type::list
+                                        ? "; add or remove its items with '" + std::string(field->path) + "+' or '-'"
+                                        : std::string()) +
                                    nearest_paths(root, c.path),
                                c.path);
         const auto child_pattern = pattern_join(pattern, part);
@@ -556,8 +557,8 @@ change_set changes_from_string(std::string_view yaml, const std::string& origin)
     const YAML::Node root = detail::parse_guarded(text, origin, "a change file needs samverkan_changes, name, changes");
     const detail::context ctx{origin};
     if (!root.IsMap()) ctx.fail(root.Mark(), "", "a change file is a mapping with samverkan_changes, name and changes");
-    static constexpr std::array<std::string_view, 7> allowed{"samverkan_changes", "name",  "description", "rationale",
-                                                             "effective",         "base",  "changes"};
+    static constexpr std::array<std::string_view, 7> allowed{"samverkan_changes", "name", "description", "rationale",
+                                                             "effective",         "base", "changes"};
     for (const auto& kv : root) {
         const auto key = kv.first.Scalar();
         if (std::find(allowed.begin(), allowed.end(), key) == allowed.end())
@@ -584,7 +585,8 @@ change_set changes_from_string(std::string_view yaml, const std::string& origin)
         return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
     });
     if (!id_like)
-        ctx.fail(root["name"].Mark(), "name", "'" + set.name + "' is not a name: use lower-case letters, digits, '_', '-'");
+        ctx.fail(root["name"].Mark(), "name",
+                 "'" + set.name + "' is not a name: use lower-case letters, digits, '_', '-'");
     if (root["description"] && !root["description"].IsNull())
         set.description = text_of(root["description"], "description");
     if (root["rationale"] && !root["rationale"].IsNull()) set.rationale = text_of(root["rationale"], "rationale");
@@ -593,7 +595,8 @@ change_set changes_from_string(std::string_view yaml, const std::string& origin)
         const auto& s = text_of(root["effective"], "effective");
         set.effective = parse_iso_date(s);
         if (!set.effective)
-            ctx.fail(root["effective"].Mark(), "effective", "'" + s + "' is not a real calendar date (expected YYYY-MM-DD)");
+            ctx.fail(root["effective"].Mark(), "effective",
+                     "'" + s + "' is not a real calendar date (expected YYYY-MM-DD)");
     }
     const auto changes = required("changes");
     if (!changes.IsMap()) ctx.fail(changes.Mark(), "changes", "expected a mapping of path: value");
@@ -603,8 +606,8 @@ change_set changes_from_string(std::string_view yaml, const std::string& origin)
         if (!kv.first.IsScalar()) ctx.fail(kv.first.Mark(), "changes", "a change's key is a path");
         change c;
         c.path = kv.first.Scalar();
-        c.where = origin + ":" + std::to_string(kv.first.Mark().line + 1) + ":" +
-                  std::to_string(kv.first.Mark().column + 1);
+        c.where =
+            origin + ":" + std::to_string(kv.first.Mark().line + 1) + ":" + std::to_string(kv.first.Mark().column + 1);
         if (!kv.second.IsNull()) {
             std::string json;
             json_of(kv.second, json);
@@ -732,9 +735,10 @@ ruleset_ptr with_changes(const ruleset& base, std::span<const change> changes, s
             if ((key == p || key.rfind(p + ".", 0) == 0 || key.rfind(p + "[", 0) == 0) && p.size() > blamed.size())
                 blamed = c.path;
         }
-        throw change_error(e.message() + (key.empty() || key == blamed ? "" : " (at '" + key + "')") +
-                               (w.rule.empty() ? "" : " [" + w.rule + "]"),
-                           blamed, w.rule.empty() ? std::vector<problem>{} : std::vector<problem>{{w.rule, e.message(), {0, 0, key}}});
+        throw change_error(
+            e.message() + (key.empty() || key == blamed ? "" : " (at '" + key + "')") +
+                (w.rule.empty() ? "" : " [" + w.rule + "]"),
+            blamed, w.rule.empty() ? std::vector<problem>{} : std::vector<problem>{{w.rule, e.message(), {0, 0, key}}});
     }
     auto problems = detail::ruleset_problems(result);
     if (!problems.empty()) {
@@ -864,8 +868,7 @@ timeline timeline::with_version(ruleset_ptr version) const {
 }
 
 timeline timeline::with_changes(const change_set& set) const {
-    if (!set.effective)
-        throw invalid_argument("timeline: the change set '" + set.name + "' has no effective date");
+    if (!set.effective) throw invalid_argument("timeline: the change set '" + set.name + "' has no effective date");
     ruleset_ptr base;
     if (!set.base.empty()) {
         for (const auto& v : versions_)

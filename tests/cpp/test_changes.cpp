@@ -64,8 +64,8 @@ TEST(WithChanges, SetsAParameterAndLeavesTheBaseUntouched) {
 }
 
 TEST(WithChanges, NestedParameterPathsAndCounts) {
-    const auto after = changed(*rs2026(), {{"meeting.remote.allowed", "false"}, {"meeting.quorum", "9"},
-                                           {"rotation.mandate.years", "5"}});
+    const auto after = changed(
+        *rs2026(), {{"meeting.remote.allowed", "false"}, {"meeting.quorum", "9"}, {"rotation.mandate.years", "5"}});
     EXPECT_FALSE(after->meeting.remote.allowed);
     EXPECT_EQ(after->meeting.quorum.kind, quorum_kind::count);
     EXPECT_EQ(after->meeting.quorum.count, 9u);
@@ -107,7 +107,8 @@ TEST(WithChanges, RemovesAndAddsListItemsById) {
     EXPECT_EQ(after->forum_by_id("politiskt_samrad").seats.size(), n - 2);
     EXPECT_EQ(std::count(after->rotation.municipal_pool.begin(), after->rotation.municipal_pool.end(), "ockero"), 0);
 
-    const auto added = changed(*base, {{"bodies.kungalv", "{name: Kungälvs kommun, party: goteborg, kind: municipality}"}});
+    const auto added =
+        changed(*base, {{"bodies.kungalv", "{name: Kungälvs kommun, party: goteborg, kind: municipality}"}});
     ASSERT_NE(added->find_body("kungalv"), nullptr);
     EXPECT_EQ(added->find_body("kungalv")->name, "Kungälvs kommun");
 }
@@ -169,8 +170,9 @@ TEST(ChangeFiles, RefusesMalformedFilesWithLocation) {
         }
         return std::string("(no error)");
     };
-    EXPECT_NE(where("samverkan_changes: 1\nname: x\nchange: {}\n").find("unknown key 'change' (did you mean 'changes'?)"),
-              std::string::npos);
+    EXPECT_NE(
+        where("samverkan_changes: 1\nname: x\nchange: {}\n").find("unknown key 'change' (did you mean 'changes'?)"),
+        std::string::npos);
     EXPECT_NE(where("samverkan_changes: 2\nname: x\nchanges: {}\n").find("bad.yaml:1:"), std::string::npos);
     EXPECT_NE(where("samverkan_changes: 1\nname: x\neffective: 2028-02-30\nchanges: {}\n").find("calendar date"),
               std::string::npos);
