@@ -23,7 +23,8 @@ namespace {
 
 /// A Python value as JSON text (YAML reads it): dates as YYYY-MM-DD.
 std::string value_text(const std::string& path, const py::handle& value) {
-    static const py::object dumps = py::module_::import("json").attr("dumps");
+    // Looked up per call: a static py::object would be released after the interpreter has finalized.
+    const py::object dumps = py::module_::import("json").attr("dumps");
     const py::cpp_function iso([](const py::object& v) -> py::object {
         if (py::hasattr(v, "isoformat")) return v.attr("isoformat")();
         throw py::type_error("not JSON");
@@ -66,7 +67,7 @@ change_set set_of(const py::handle& changes) {
 /// A date given as datetime.date, datetime.datetime or "YYYY-MM-DD" (as everywhere in the Python API).
 std::optional<date> date_arg(const py::object& value) {
     if (value.is_none()) return std::nullopt;
-    static const py::object to_date = py::module_::import("samverkan._dates").attr("to_date");
+    const py::object to_date = py::module_::import("samverkan._dates").attr("to_date");
     return to_date(value).cast<date>();
 }
 

@@ -103,8 +103,11 @@ std::map<std::string, person, std::less<>> people_arg(const py::handle& people) 
         if (py::isinstance<py::str>(value)) {
             who.name = value.cast<std::string>();
         } else if (py::isinstance<py::dict>(value)) {
-            // The field names as Python strings made once, so each look-up reuses their cached hash.
-            static const py::str name_key("name"), born_key("born"), since_key("member_since");
+            // The field names as Python strings made once, so each look-up reuses their cached hash. Never
+            // released: a static py::object would be released after the interpreter has finalized.
+            static const py::str& name_key = *new py::str("name");
+            static const py::str& born_key = *new py::str("born");
+            static const py::str& since_key = *new py::str("member_since");
             const auto fields = py::reinterpret_borrow<py::dict>(value);
             std::size_t known = 0;
             auto field = [&](const py::str& key) -> py::handle {

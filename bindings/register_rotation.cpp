@@ -52,7 +52,8 @@ void register_rotation(py::module_& m) {
         .def_property_readonly("vice_side", [](const term& t) { return std::string(to_string(t.vice_side)); })
         .def_property_readonly("lgs_chair_side", [](const term& t) { return side_name(t.lgs_chair_side); })
         .def_property_readonly("rules", [](const term& t) { return t.why.rule_ids(); })
-        .def("explain", [](const term& t) { return t.why.render(); }, "Which rule placed which side and which holder.")
+        .def(
+            "explain", [](const term& t) { return t.why.render(); }, "Which rule placed which side and which holder.")
         .def("__repr__", [](const term& t) {
             return "<Term " + std::to_string(t.index) + " " + to_iso_string(t.start) + " – " + to_iso_string(t.end) +
                    ": chair " + t.chair + ", vice " + t.vice_chair + ">";
@@ -80,7 +81,9 @@ void register_rotation(py::module_& m) {
         py::arg("day"), "The term in force on a date (RuleViolation ROT-6 before the first).");
     m.def(
         "next_chair_term",
-        [](const ruleset_handle& h, const std::string& body_id, date from) { return next_chair_term(*h.rules, body_id, from); },
+        [](const ruleset_handle& h, const std::string& body_id, date from) {
+            return next_chair_term(*h.rules, body_id, from);
+        },
         py::arg("ruleset"), py::arg("body"), py::arg("after"),
         "The term in force on `after`, or the first later one, in which the body holds the chair.");
     m.def(
@@ -92,8 +95,8 @@ void register_rotation(py::module_& m) {
                 if (lgs) {
                     lgs_side = enum_from_string<side>(*lgs);
                     if (!lgs_side)
-                        throw rule_violation("ROT-4", "term " + std::to_string(parsed.size()) + ": lgs_chair_side '" + *lgs +
-                                                          "' is not municipal or region");
+                        throw rule_violation("ROT-4", "term " + std::to_string(parsed.size()) + ": lgs_chair_side '" +
+                                                          *lgs + "' is not municipal or region");
                 }
                 parsed.push_back({start, end, chair, vice, lgs_side});
             }

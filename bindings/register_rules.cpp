@@ -17,10 +17,12 @@ void register_rules(py::module_& m) {
         .def_property_readonly("source", [](const rule_info& r) { return std::string(r.source); })
         .def_property_readonly("quote", [](const rule_info& r) { return std::string(r.quote); })
         .def_property_readonly("law", [](const rule_info& r) { return std::string(r.law); })
-        .def_property_readonly("title_sv", [](const rule_info& r) { return std::string(r.title_sv); }, "The title in Swedish.")
-        .def_property_readonly("statement_sv", [](const rule_info& r) { return std::string(r.statement_sv); },
-                               "The rule in Swedish.")
-        .def("__repr__", [](const rule_info& r) { return "<Rule " + std::string(r.id) + ": " + std::string(r.title) + ">"; });
+        .def_property_readonly(
+            "title_sv", [](const rule_info& r) { return std::string(r.title_sv); }, "The title in Swedish.")
+        .def_property_readonly(
+            "statement_sv", [](const rule_info& r) { return std::string(r.statement_sv); }, "The rule in Swedish.")
+        .def("__repr__",
+             [](const rule_info& r) { return "<Rule " + std::string(r.id) + ": " + std::string(r.title) + ">"; });
 
     m.def(
         "rules",

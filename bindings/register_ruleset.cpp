@@ -56,16 +56,6 @@ std::optional<std::string> source_text(const ruleset_handle& h) {
     return std::string(std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>());
 }
 
-/// A copy with meeting parameters changed, by their keys under `meeting` ({"quorum": "two_thirds"}).
-std::shared_ptr<ruleset_handle> with_meeting(const ruleset_handle& h, const py::dict& changes) {
-    std::vector<change> list;
-    for (const auto& [key, value] : changes) {
-        const auto path = "meeting." + py::str(key).cast<std::string>();
-        list.push_back({path, py::module_::import("json").attr("dumps")(value).cast<std::string>()});
-    }
-    return std::make_shared<ruleset_handle>(with_changes(*h.rules, list));
-}
-
 py::object theme_dict(const std::optional<theme_criteria>& t) {
     if (!t) return py::none();
     py::dict d;
@@ -191,9 +181,6 @@ void register_ruleset(py::module_& m) {
                                [](const ruleset_handle& h) { return plan_items(h.rules->equity_groups); })
         .def_property_readonly("source_text", &source_text,
                                "The YAML text the ruleset was read from (embedded, a file or load_string), or None.")
-        .def("_with_meeting", &with_meeting, py::arg("changes"),
-             "A copy with some meeting parameters changed ({'quorum': 'two_thirds', ...}), checked like a loaded "
-             "ruleset.")
         .def("__repr__", [](const ruleset_handle& h) {
             return "<Ruleset " + h.rules->id + " valid from " + to_iso_string(h.rules->valid_from) +
                    (h.rules->valid_to ? " to " + to_iso_string(*h.rules->valid_to) : std::string()) + ">";

@@ -16,10 +16,20 @@ namespace samverkan::python {
 
 void register_structure(py::module_& m) {
     py::class_<problem>(m, "Problem", "A finding of a check: the rule it breaks, what is wrong and where.")
-        .def_property_readonly("rule", [](const problem& p) -> py::object { return p.rule.empty() ? py::object(py::none()) : py::object(py::str(p.rule)); })
+        .def_property_readonly("rule",
+                               [](const problem& p) -> py::object {
+                                   return p.rule.empty() ? py::object(py::none()) : py::object(py::str(p.rule));
+                               })
         .def_readonly("message", &problem::message)
-        .def_property_readonly("line", [](const problem& p) -> py::object { return p.mark.line > 0 ? py::object(py::int_(p.mark.line)) : py::object(py::none()); })
-        .def_property_readonly("column", [](const problem& p) -> py::object { return p.mark.column > 0 ? py::object(py::int_(p.mark.column)) : py::object(py::none()); })
+        .def_property_readonly("line",
+                               [](const problem& p) -> py::object {
+                                   return p.mark.line > 0 ? py::object(py::int_(p.mark.line)) : py::object(py::none());
+                               })
+        .def_property_readonly("column",
+                               [](const problem& p) -> py::object {
+                                   return p.mark.column > 0 ? py::object(py::int_(p.mark.column))
+                                                            : py::object(py::none());
+                               })
         .def_property_readonly("key", [](const problem& p) { return p.mark.key; })
         .def("__repr__", [](const problem& p) { return "<Problem " + p.rule + ": " + p.message + ">"; });
 
@@ -43,7 +53,8 @@ void register_structure(py::module_& m) {
             },
             py::arg("level") = py::none(),
             "Forum ids in ruleset order; level: 'political', 'strategic', 'operational' or 'support'.")
-        .def("preparers_of", &structure::preparers_of, py::arg("forum_id"), "Who prepares the forum's matters (STR-1, STR-2).")
+        .def("preparers_of", &structure::preparers_of, py::arg("forum_id"),
+             "Who prepares the forum's matters (STR-1, STR-2).")
         .def("adopters_of", &structure::adopters_of, py::arg("forum_id"),
              "The bodies that must adopt the forum's directional positions (CNS-5).")
         .def("anchoring", &structure::anchoring, py::arg("forum_id"),
@@ -66,7 +77,8 @@ void register_structure(py::module_& m) {
         .def("reaches", &structure::reaches, py::arg("from_id"), py::arg("to_id"))
         .def("edges", &structure::edges, "Every edge, with its type and rule id.")
         .def("validate", &structure::validate, "The structure rules broken (STR-1, STR-4, STR-7); [] when valid.")
-        .def("to_dot", [](const structure& s) { return to_dot(s); }, "The graph in Graphviz DOT.")
+        .def(
+            "to_dot", [](const structure& s) { return to_dot(s); }, "The graph in Graphviz DOT.")
         .def("__repr__", [](const structure& s) {
             return "<Structure of " + s.rules().id + ": " + std::to_string(s.rules().forums.size()) + " forums, " +
                    std::to_string(s.rules().bodies.size()) + " bodies>";

@@ -45,6 +45,17 @@ from ._core import (
 )
 from ._dates import DateLike, to_date
 from .batch import OUTCOMES, outcome_categorical, rule_batch
+from .changes import (
+    ChangeError,
+    ChangeSet,
+    Diff,
+    Difference,
+    Timeline,
+    diff,
+    load_changes,
+    load_changes_string,
+    schema_fields,
+)
 from .impact import Comparison, QuorumChange, compare, rotation_changes
 from .meeting import Meeting, Ruling, Step, Unknown
 from .risk import AttendanceRisk, quorum_probability
@@ -52,6 +63,15 @@ from .rotation import RotationViolation, Schedule, Term, Violation, validate_rot
 from .simulate import Simulation, simulate, sweep
 
 __all__ = [
+    "schema_fields",
+    "load_changes_string",
+    "load_changes",
+    "diff",
+    "Timeline",
+    "Difference",
+    "Diff",
+    "ChangeSet",
+    "ChangeError",
     "OUTCOMES",
     "ArgumentError",
     "AttendanceRisk",

@@ -1,4 +1,5 @@
-"""The samverkan command line: ``samverkan report``, ``rotation``, ``rules``, ``dot``.
+"""The samverkan command line: ``samverkan report``, ``rotation``, ``rules``, ``dot``, ``diff``, ``impact``,
+``schema``.
 
 Output is Swedish; ``--lang en`` gives English. CSV and JSON keep their column names and keys in both.
 """
@@ -13,9 +14,10 @@ import re
 import sys
 from collections.abc import Sequence
 
-from . import Error, Ruleset, load, load_default, rules
+from . import Error, Ruleset, embedded_versions, load, load_default, rules
 from ._dates import to_date
 from ._lang import DEFAULT, LANGS, check_lang, rule_statement, rule_title
+from .changes import diff, load_changes, schema_fields, schema_markdown
 from .report import report
 from .rotation import COLUMNS, MAX_TERMS, rotation, validate_rotation
 
@@ -50,6 +52,11 @@ _TEXT: dict[str, dict[str, str]] = {
         "edge.supports": "stödjer",
         "edge.adopts": "fastställer",
         "edge.represented_in": "representerad i",
+        "impact.change": "# Ändring: {name}",
+        "impact.base": "Gäller {base}{effective}.",
+        "impact.effective": " från {day}",
+        "impact.description": "Beskrivning: {text}",
+        "impact.rationale": "Motivering: {text}",
     },
     "en": {
         "error": "samverkan: error: {message}",
@@ -71,6 +78,11 @@ _TEXT: dict[str, dict[str, str]] = {
         "rules_header": "| id | rule | statement | source |",
         "source": "    source: {source}",
         "law": "    law: {law}",
+        "impact.change": "# Change: {name}",
+        "impact.base": "Applies to {base}{effective}.",
+        "impact.effective": " from {day}",
+        "impact.description": "Description: {text}",
+        "impact.rationale": "Rationale: {text}",
     },
 }
 
@@ -163,6 +175,45 @@ def _parser() -> argparse.ArgumentParser:
         metavar="FILE.csv",
         help="check a schedule (columns start, end, chair, vice_chair[, lgs_chair_side]) instead",
     )
+    p = sub.add_parser("diff", help="every difference between two rulesets (embedded ids or files)")
+    _add_lang_option(p, "lang")
+    p.add_argument("a", metavar="A", help="an embedded ruleset id (goteborg-2016) or a ruleset file")
+    p.add_argument("b", metavar="B", help="the same, for the other ruleset")
+    p.add_argument("--format", choices=("text", "markdown", "csv", "json"), default="text")
+    p = sub.add_parser(
+        "impact",
+        help="what a change file changes: its diff, the meetings and rotation terms it decides otherwise",
+    )
+    _add_lang_option(p, "lang")
+    p.add_argument("change", metavar="CHANGE.yaml", help="a change file (samverkan_changes: 1)")
+    p.add_argument(
+        "--ruleset",
+        default=None,
+        metavar="ID|FILE",
+        help="the ruleset to change (default: the file's base, else the embedded version in force on its "
+        "effective date or --on)",
+    )
+    p.add_argument("--on", type=_date, default=None, metavar="DATE", help="the meeting day (YYYY-MM-DD)")
+    p.add_argument(
+        "--absent-up-to",
+        type=_terms,
+        default=6,
+        metavar="K",
+        help="scenarios: every pattern of up to K absent ordinary members, no ersättare present (default 6)",
+    )
+    p.add_argument("--terms", type=_terms, default=8, metavar="N", help="rotation terms compared (default 8)")
+    p.add_argument(
+        "--rows", type=_terms, default=10, metavar="N", help="differing scenarios shown (default 10)"
+    )
+    p = sub.add_parser("schema", help="the ruleset file's keys: type, default, range, rule (in English)")
+    _add_lang_option(p, "lang")
+    p.add_argument(
+        "--section",
+        default=None,
+        metavar="KEY",
+        help="only the keys under KEY (meeting, rotation, forums.*, …)",
+    )
+    p.add_argument("--format", choices=("markdown", "json"), default="markdown")
     p = sub.add_parser("rules", help="the rule catalogue: every rule id with its statement and source")
     _add_lang_option(p, "lang")
     p.add_argument("--format", choices=("text", "markdown"), default="text")
@@ -247,6 +298,91 @@ def _rotation(args: argparse.Namespace, ruleset: Ruleset, lang: str) -> int:
     return 0
 
 
+def _ruleset_arg(text: str) -> Ruleset:
+    """An embedded ruleset by id, or a ruleset file."""
+    for version in embedded_versions():
+        if version.id == text:
+            return version
+    return load(text)
+
+
+def _diff(args: argparse.Namespace, lang: str) -> int:
+    d = diff(_ruleset_arg(args.a), _ruleset_arg(args.b))
+    if args.format == "json":
+        json.dump(d.rows(), sys.stdout, indent=2, ensure_ascii=False)
+        sys.stdout.write("\n")
+    elif args.format == "csv":
+        writer = csv.DictWriter(
+            sys.stdout, fieldnames=list(d.rows()[0]) if d else ["path"], lineterminator="\n"
+        )
+        writer.writeheader()
+        writer.writerows(d.rows())
+    elif args.format == "markdown":
+        sys.stdout.write(d.to_markdown(lang))
+    else:
+        sys.stdout.write(d.to_text(lang))
+    return 0
+
+
+def _impact(args: argparse.Namespace, lang: str) -> int:
+    from .impact import compare
+
+    text = _TEXT[lang]
+    change_set = load_changes(args.change)
+    if args.ruleset is not None:
+        base = _ruleset_arg(args.ruleset)
+    elif change_set.base is not None:
+        base = _ruleset_arg(change_set.base)
+    else:
+        base = load_default(change_set.effective or args.on or _dt.date.today())
+    changed = base.with_changes(change_set)
+    on = args.on or change_set.effective
+    effective = text["impact.effective"].format(day=change_set.effective) if change_set.effective else ""
+    out = [text["impact.change"].format(name=change_set.name), ""]
+    out.append(text["impact.base"].format(base=base.id, effective=effective))
+    for key in ("description", "rationale"):
+        value = getattr(change_set, key)
+        if value:
+            out.append(text["impact." + key].format(text=value))
+    out.append("")
+    out.append(diff(base, changed).to_markdown(lang))
+    comparison = compare(
+        base,
+        changed,
+        absent_up_to=args.absent_up_to,
+        substitutes_present=False,
+        on=on,
+        terms=args.terms,
+        lang=lang,
+    )
+    report_text = comparison.to_markdown(lang=lang, rows=args.rows)
+    out.append("#" + report_text.replace("\n#", "\n##"))
+    sys.stdout.write("\n".join(out))
+    return 0
+
+
+def _schema(args: argparse.Namespace) -> int:
+    fields = schema_fields()
+    if args.section is not None:
+        prefix = args.section + "."
+        fields = [f for f in fields if f["path"] == args.section or f["path"].startswith(prefix)]
+        if not fields:
+            raise argparse.ArgumentTypeError(f"no keys under {args.section!r}")
+    if args.format == "json":
+        json.dump(fields, sys.stdout, indent=2, ensure_ascii=False)
+        sys.stdout.write("\n")
+        return 0
+    parents = [args.section] if args.section is not None else []
+    for f in fields:
+        if f["type"] in ("section", "keyed_list", "list"):
+            parents.append(f["path"] + (".*" if f["type"] == "keyed_list" else ""))
+    if args.section is None:
+        parents.insert(0, "")
+    parts = [f"### `{p or '(top)'}`\n\n{schema_markdown(p)}" for p in parents]
+    sys.stdout.write("\n".join(parts))
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     lang = check_lang(args.lang or args.global_lang or DEFAULT)
@@ -254,6 +390,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "rules":
             sys.stdout.write(_rules(args.format, lang))
             return 0
+        if args.command == "diff":
+            return _diff(args, lang)
+        if args.command == "impact":
+            return _impact(args, lang)
+        if args.command == "schema":
+            return _schema(args)
         ruleset = _ruleset(args)
         if args.command == "rotation":
             return _rotation(args, ruleset, lang)
@@ -266,7 +408,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Error as exc:
         print(_TEXT[lang]["error"].format(message=exc), file=sys.stderr)
         return 2
-    except (OSError, ValueError, TypeError) as exc:  # unreadable files, bad dates or cells in a schedule
+    except (
+        OSError,
+        ValueError,
+        TypeError,
+        argparse.ArgumentTypeError,
+    ) as exc:  # unreadable files, bad dates or cells in a schedule
         print(_TEXT[lang]["error"].format(message=exc), file=sys.stderr)
         return 2
 

@@ -144,7 +144,7 @@ POINT_KEYS = ("attendance", "substitute_attendance", "objection", "referrals")
 @lru_cache(maxsize=64)
 def _ruleset_for(text: str, origin: str, changes: tuple[tuple[str, Any], ...]) -> _core.Ruleset:
     rs = _core.load_string(text, origin)
-    return rs._with_meeting(dict(changes)) if changes else rs
+    return rs.with_changes(dict(changes)) if changes else rs
 
 
 def _sweep_point(task: tuple[Any, ...]) -> dict[str, Any]:
@@ -182,9 +182,10 @@ def sweep(
 ) -> pd.DataFrame:
     """Runs simulate() over every combination of the grid's values; returns one row per combination.
 
-    Keys are ``attendance``, ``substitute_attendance``, ``objection``, ``referrals`` and meeting parameters
-    as ``meeting.<key>`` (``meeting.quorum``, ``meeting.substitution_scope``, …), applied to a copy of the
-    ruleset. Every point uses the same seed, so differences between points are not noise of the draw.
+    Keys are ``attendance``, ``substitute_attendance``, ``objection``, ``referrals`` and any change path of
+    ``Ruleset.with_changes`` (``meeting.quorum``, ``meeting.substitution_scope``,
+    ``rotation.pools.municipal-``, …), applied to a copy of the ruleset. Every point uses the same seed,
+    so differences between points are not noise of the draw.
     With a Dask ``distributed.Client`` as ``client`` the points run on the cluster
     (``pip install samverkan[dask]``). A progress bar (tqdm) shows on long runs (``progress=None``: when
     there are more than 20 points or more than 10⁸ meetings in all).
@@ -203,22 +204,25 @@ def sweep(
     pd_ = _pandas()
     grid = dict(grid or {"attendance": [0.9]})
     for key in grid:
-        if key not in POINT_KEYS and not key.startswith("meeting."):
-            raise _core.ArgumentError(f"grid key {key!r}: use {', '.join(POINT_KEYS)} or meeting.<parameter>")
+        if not isinstance(key, str):
+            raise _core.ArgumentError(f"grid key {key!r}: use {', '.join(POINT_KEYS)} or a change path")
         if isinstance(grid[key], (str, bytes)) or not isinstance(grid[key], Iterable):
             raise _core.ArgumentError(f"grid[{key!r}] must be a list of values")
-    text = ruleset.source_text
-    if text is None:
-        raise _core.ArgumentError("sweep needs a ruleset read from text, a file or the embedded versions")
+    text = ruleset.to_yaml()  # what a Dask worker reads the ruleset from
     keys = list(grid)
     combos = [dict(zip(keys, values, strict=True)) for values in itertools.product(*(grid[k] for k in keys))]
     tasks = []
     for combo in combos:
-        changes = tuple(
-            sorted((k.removeprefix("meeting."), v) for k, v in combo.items() if k.startswith("meeting."))
-        )
+        changes = tuple(sorted((k, v) for k, v in combo.items() if k not in POINT_KEYS))
         point = {k: v for k, v in combo.items() if k in POINT_KEYS}
-        _ruleset_for(text, ruleset.origin, changes)  # refuses a bad parameter value here, before any work
+        try:  # refuses a bad path or value here, before any work
+            _ruleset_for(text, ruleset.origin, changes)
+        except _core.ChangeError as exc:
+            if exc.path is not None and exc.path in grid and "unknown path" in str(exc):
+                raise _core.ArgumentError(
+                    f"grid key {exc.path!r}: neither {', '.join(POINT_KEYS)} nor a change path ({exc})"
+                ) from None
+            raise
         tasks.append((text, ruleset.origin, forum, changes, point, n, seed, threads))
     show = progress if progress is not None else (len(tasks) > 20 or len(tasks) * n > 10**8)
     rows: list[dict[str, Any]]

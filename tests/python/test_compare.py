@@ -23,17 +23,7 @@ FORUM = "politiskt_samrad"
 def with_changes(rs: samverkan.Ruleset, changes: dict[str, Any]) -> samverkan.Ruleset:
     """The ruleset with parameters changed, keys as ``meeting.quorum`` or ``rotation.first_holder``.
     Every changed ruleset of these tests comes from here."""
-    meeting = {k.removeprefix("meeting."): v for k, v in changes.items() if k.startswith("meeting.")}
-    text = rs.source_text
-    assert text is not None
-    for key, value in changes.items():
-        if key.startswith("rotation."):
-            text, count = re.subn(rf"(?m)^(  {key.removeprefix('rotation.')}: )\S+", rf"\g<1>{value}", text)
-            assert count == 1, key
-        else:
-            assert key.startswith("meeting."), key
-    out = samverkan.load_string(text, "changed.yaml") if text != rs.source_text else rs
-    return out._with_meeting(meeting) if meeting else out
+    return rs.with_changes(changes)
 
 
 @pytest.fixture(scope="module")
