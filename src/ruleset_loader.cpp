@@ -361,7 +361,15 @@ void read_parameters(const context& ctx, const YAML::Node& n, const std::string&
             else if (r.has(k))
                 read_parameters(ctx, r.optional(k), std::string(f.path), rs);
         } else if (r.has(k)) {
-            f.set(rs, read_value(ctx, f, r.optional(k), r.key(k)));
+            try {
+                f.set(rs, read_value(ctx, f, r.optional(k), r.key(k)));
+            } catch (const ruleset_error& e) {
+                // A parameter's value out of its type or range breaks the rule the parameter belongs to.
+                if (!e.where().rule.empty() || f.rule.empty()) throw;
+                auto where = e.where();
+                where.rule = std::string(f.rule);
+                throw ruleset_error(e.message(), std::move(where));
+            }
         } else if (f.required) {
             (void)r.required(k, f.rule);
         }

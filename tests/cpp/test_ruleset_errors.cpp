@@ -232,10 +232,10 @@ INSTANTIATE_TEST_SUITE_P(
     ::testing::Values(
         bad_edit{"ValidFromIsAList", "valid_from: 2026-01-01", "valid_from: [1,2]", "valid_from", "",
                  "expected a date (YYYY-MM-DD)", "[1,2]"},
-        bad_edit{"CNS3_MaxReferralsIsText", "max_referrals: 1 ", "max_referrals: many ", "meeting.max_referrals", "",
+        bad_edit{"CNS3_MaxReferralsIsText", "max_referrals: 1 ", "max_referrals: many ", "meeting.max_referrals", "CNS-3",
                  "expected a whole number, got 'many'", "many"},
         bad_edit{"QRM6_SubstituteMayPresideIsNotABoolean", "substitute_may_preside: false",
-                 "substitute_may_preside: maybe", "meeting.substitute_may_preside", "",
+                 "substitute_may_preside: maybe", "meeting.substitute_may_preside", "QRM-6",
                  "expected true or false, got 'maybe'", "maybe"},
         bad_edit{"QRM3_QuorumIsNotAKnownRule", "quorum: more_than_half", "quorum: half", "meeting.quorum", "QRM-3",
                  "'half' is not more_than_half, two_thirds or a whole number of ordinary seats", "half "},
