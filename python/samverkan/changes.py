@@ -209,7 +209,7 @@ def schema_fields() -> list[dict[str, Any]]:
 
 
 def _type_text(f: dict[str, Any]) -> str:
-    t = f["type"]
+    t: str = f["type"]
     if t == "choice":
         return "name: " + ", ".join(f"`{c}`" for c in f["choices"])
     if t == "quorum":

@@ -142,13 +142,25 @@ def test_values_keep_their_types_through_a_change_file() -> None:
         "samverkan_changes: 1\nname: t\nchanges:\n  a: true\n  b: 9\n  c: '9'\n  d: [x, y]\n  e: ~\n"
         "  f: {k: v}\n  g: 2028-01-01\n"
     )
-    assert cs.changes == {"a": True, "b": 9, "c": "9", "d": ["x", "y"], "e": None, "f": {"k": "v"}, "g": "2028-01-01"}
+    assert cs.changes == {
+        "a": True,
+        "b": 9,
+        "c": "9",
+        "d": ["x", "y"],
+        "e": None,
+        "f": {"k": "v"},
+        "g": "2028-01-01",
+    }
 
 
 def test_a_dated_change_takes_effect_on_its_day_in_a_timeline(rs2026: samverkan.Ruleset) -> None:
     cs = samverkan.load_changes(ROOT / "docs" / "examples" / "quorum-two-thirds.yaml")
     timeline = samverkan.Timeline().with_changes(cs)
-    assert [v.id for v in timeline.versions] == ["goteborg-2016", "goteborg-2026", "goteborg-2026/quorum-two-thirds"]
+    assert [v.id for v in timeline.versions] == [
+        "goteborg-2016",
+        "goteborg-2026",
+        "goteborg-2026/quorum-two-thirds",
+    ]
     assert timeline.load("2026-12-31").quorum_threshold() == 8
     assert timeline.load("2026-12-31").valid_to == dt.date(2026, 12, 31)
     assert timeline.load("2027-01-01").quorum_threshold() == 10
@@ -180,7 +192,10 @@ def test_diff_of_the_embedded_rulesets_shows_the_real_differences(
     # Themes: Mitt i livet went, rehabilitering/habilitering came, the criteria follow THM-3.
     assert by_path["forums.tema_mitt_i_livet"].kind == "removed"
     assert by_path["forums.tema_rehab_hab"].kind == "added"
-    assert (by_path["forums.tema_aldre.theme.rule"].before, by_path["forums.tema_aldre.theme.rule"].after) == (
+    assert (
+        by_path["forums.tema_aldre.theme.rule"].before,
+        by_path["forums.tema_aldre.theme.rule"].after,
+    ) == (
         "THM-1",
         "THM-3",
     )
@@ -235,9 +250,9 @@ def test_cli_diff(capsys: pytest.CaptureFixture[str]) -> None:
     assert "ändrad: forums.lgs_beredning.name: LGS Beredningsgrupp → LGS styrgrupp" in out
     assert cli.main(["diff", "goteborg-2016", "goteborg-2026", "--format", "json"]) == 0
     rows = json.loads(capsys.readouterr().out)
-    assert {"path": "forums.tema_mitt_i_livet", "kind": "removed"}.items() <= rows[[r["path"] for r in rows].index(
-        "forums.tema_mitt_i_livet"
-    )].items()
+    assert {"path": "forums.tema_mitt_i_livet", "kind": "removed"}.items() <= rows[
+        [r["path"] for r in rows].index("forums.tema_mitt_i_livet")
+    ].items()
     assert cli.main(["diff", "goteborg-2016", "no-such.yaml"]) == 2
 
 
@@ -255,10 +270,16 @@ def test_cli_impact(capsys: pytest.CaptureFixture[str]) -> None:
 def test_cli_schema(capsys: pytest.CaptureFixture[str]) -> None:
     assert cli.main(["schema", "--section", "meeting"]) == 0
     out = capsys.readouterr().out
-    assert "| `quorum` | name `more_than_half`, `two_thirds`, or an integer 1–10000 | `more_than_half` |" in out
+    assert (
+        "| `quorum` | name `more_than_half`, `two_thirds`, or an integer 1–10000 | `more_than_half` |" in out
+    )
     assert cli.main(["schema", "--format", "json"]) == 0
     fields = json.loads(capsys.readouterr().out)
-    assert {f["path"] for f in fields} >= {"meeting.quorum", "rotation.pools.municipal", "forums.*.seats.*.kind"}
+    assert {f["path"] for f in fields} >= {
+        "meeting.quorum",
+        "rotation.pools.municipal",
+        "forums.*.seats.*.kind",
+    }
     assert cli.main(["schema", "--section", "nothing"]) == 2
 
 
