@@ -263,11 +263,13 @@ class PolicyFile:
     changes: Any
     defaults: Mapping[str, Any]
     cases: tuple[PolicyCase, ...]
+    display: str = ""
+    """How reports name the file (default: its path as given)."""
 
     @property
     def name(self) -> str:
-        """The file as given, for messages."""
-        return str(self.path)
+        """The file as reports name it."""
+        return self.display or str(self.path)
 
 
 class _Checker:
@@ -462,12 +464,12 @@ class _Checker:
                 self.item(item, key)
                 self.ruling_expect(item.get("expect"), key + ".expect")
             if has_expect:
-                e = self.mapping(expect, "expect", ("error",))
-                if "error" not in e:
+                if not isinstance(expect, Mapping) or list(expect) != ["error"]:
                     raise self.fail(
-                        "expect", "with items, the case's expect may only name a refusal of the meeting"
+                        "expect",
+                        "with items, the case's expect may only name a refusal of the meeting: {error: …}",
                     )
-                self.error(e["error"], "expect.error")
+                self.error(expect["error"], "expect.error")
         else:
             self.item(m, "meeting")
             self.ruling_expect(expect, "expect")

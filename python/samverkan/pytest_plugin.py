@@ -9,6 +9,7 @@ files; ``samverkan test --update-golden`` writes them).
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -70,7 +71,7 @@ class PolicyFileCollector(pytest.File):
             pf = load_policy_file(self.path)
         except PolicyFileError as exc:
             raise self.CollectError(str(exc)) from None
-        self.policy = pf
+        self.policy = dataclasses.replace(pf, display=self.nodeid)  # reports name it as pytest does
         self.rulesets = RulesetCache()
         self._golden: dict[str, Any] | None = None
         self._golden_read = False
