@@ -748,9 +748,8 @@ _WORDS: dict[str, dict[str, str]] = {
         "term": "period",
         "explanation": "förklaring",
         "findings": "fynd",
-        "refused": "avvisat",
-        "summary": "{n} fall: {passed} godkända, {failed} underkända, {skipped} överhoppade, "
-        "{xfailed} kända avvikelser, {xpassed} oväntat godkända",
+        "summary": "{n} fall: godkända {passed}, underkända {failed}, överhoppade {skipped}, "
+        "kända avvikelser {xfailed}, oväntat godkända {xpassed}",
         "coverage.title": "Regeltäckning: hur många fall som prövade varje regel "
         "(i ett avgörandes steg eller ett fynd)",
         "coverage.none": "Regler med motor som inget fall prövade: {rules}",
@@ -759,7 +758,6 @@ _WORDS: dict[str, dict[str, str]] = {
         "coverage.percent": "Täckning: {exercised} av {total} regler med motor ({percent:.1f} %)",
         "fail_under": "Täckningen {percent:.1f} % är under --fail-under {limit:g} %",
         "golden.written": "skrev {path}",
-        "no_files": "inga policyfiler (*.policy.yaml) i {paths}",
     },
     "en": {
         "status.passed": "PASSED",
@@ -773,7 +771,6 @@ _WORDS: dict[str, dict[str, str]] = {
         "term": "term",
         "explanation": "explanation",
         "findings": "findings",
-        "refused": "refused",
         "summary": "{n} cases: {passed} passed, {failed} failed, {skipped} skipped, {xfailed} xfailed, "
         "{xpassed} xpassed",
         "coverage.title": "Rule coverage: how many cases exercised each rule "
@@ -784,7 +781,6 @@ _WORDS: dict[str, dict[str, str]] = {
         "coverage.percent": "Coverage: {exercised} of {total} rules with an engine ({percent:.1f} %)",
         "fail_under": "Coverage {percent:.1f} % is under --fail-under {limit:g} %",
         "golden.written": "wrote {path}",
-        "no_files": "no policy files (*.policy.yaml) in {paths}",
     },
 }
 

@@ -426,7 +426,7 @@ def test_directories_are_searched_and_output_is_swedish_unless_english_is_asked_
     assert cli.main(["test", str(tmp_path)]) == 1
     sv = capsys.readouterr().out
     assert "UNDERKÄNT" in sv and sv.endswith(
-        "2 fall: 1 godkända, 1 underkända, 0 överhoppade, 0 kända avvikelser, 0 oväntat godkända\n"
+        "2 fall: godkända 1, underkända 1, överhoppade 0, kända avvikelser 0, oväntat godkända 0\n"
     )
     assert cli.main(["--lang", "en", "test", str(tmp_path)]) == 1
     en = capsys.readouterr().out
