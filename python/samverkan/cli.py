@@ -1,5 +1,5 @@
 """The samverkan command line: ``samverkan report``, ``rotation``, ``rules``, ``dot``, ``diff``, ``impact``,
-``schema``.
+``schema``, ``test``.
 
 Output is Swedish; ``--lang en`` gives English. CSV and JSON keep their column names and keys in both.
 """
@@ -116,6 +116,17 @@ def _terms(text: str) -> int:
     return n
 
 
+def _percent(text: str) -> float:
+    """A percentage for --fail-under, 0–100."""
+    try:
+        n = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if not 0 <= n <= 100:
+        raise argparse.ArgumentTypeError(f"{n:g} is not between 0 and 100")
+    return n
+
+
 def _ruleset(args: argparse.Namespace) -> Ruleset:
     if args.ruleset is not None:
         return load(args.ruleset)
@@ -214,6 +225,30 @@ def _parser() -> argparse.ArgumentParser:
         help="only the keys under KEY (meeting, rotation, forums.*, …)",
     )
     p.add_argument("--format", choices=("markdown", "json"), default="markdown")
+    p = sub.add_parser(
+        "test",
+        help="run policy files (*.policy.yaml): meetings, rotation look-ups and validations, with rulings",
+    )
+    _add_lang_option(p, "lang")
+    p.add_argument(
+        "paths", nargs="+", metavar="PATH", help="policy files, or directories searched recursively"
+    )
+    p.add_argument("--junit-xml", default=None, metavar="FILE", help="also write the results as JUnit XML")
+    p.add_argument(
+        "--update-golden",
+        action="store_true",
+        help="write each file's rulings whole to <name>.golden.yaml beside it (later runs compare them)",
+    )
+    p.add_argument(
+        "--coverage", action="store_true", help="how many cases exercised each rule id, and those none did"
+    )
+    p.add_argument(
+        "--fail-under",
+        type=_percent,
+        default=None,
+        metavar="N",
+        help="fail when fewer than N %% of the rule ids with an engine are exercised",
+    )
     p = sub.add_parser("rules", help="the rule catalogue: every rule id with its statement and source")
     _add_lang_option(p, "lang")
     p.add_argument("--format", choices=("text", "markdown"), default="text")
@@ -383,6 +418,40 @@ def _schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def _test(args: argparse.Namespace, lang: str) -> int:
+    """Runs policy files: 0 when every case passes, 1 on a failure (or coverage under --fail-under)."""
+    from . import policytest as pt
+
+    files = pt.find_policy_files(args.paths)
+    if not files:
+        raise pt.PolicyFileError(", ".join(args.paths), None, None, "no policy files (*.policy.yaml) found")
+    policies = [pt.load_policy_file(f) for f in files]  # every file is read before any case runs
+    rulesets = pt.RulesetCache()
+    results: list[pt.CaseResult] = []
+    for pf in policies:
+        file_results = pt.run_file(pf, lang, golden=not args.update_golden, rulesets=rulesets)
+        if args.update_golden and any(r.record is not None for r in file_results):
+            path = pt.write_golden(pf, file_results)
+            print(pt.message(lang, "golden.written", path=path))
+        results += file_results
+    for r in results:
+        if r.status != "passed":
+            sys.stdout.write(r.report(lang))
+    print(pt.summary(results, lang))
+    failed = any(not r.ok for r in results)
+    if args.coverage or args.fail_under is not None:
+        cov = pt.coverage(results)
+        print()
+        sys.stdout.write(cov.to_text(lang, table=args.coverage))
+        if args.fail_under is not None and cov.percent < args.fail_under:
+            print(pt.message(lang, "fail_under", percent=cov.percent, limit=args.fail_under))
+            failed = True
+    if args.junit_xml is not None:
+        with open(args.junit_xml, "w", encoding="utf-8") as f:
+            f.write(pt.junit_xml(results, lang))
+    return 1 if failed else 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     lang = check_lang(args.lang or args.global_lang or DEFAULT)
@@ -396,6 +465,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _impact(args, lang)
         if args.command == "schema":
             return _schema(args)
+        if args.command == "test":
+            return _test(args, lang)
         ruleset = _ruleset(args)
         if args.command == "rotation":
             return _rotation(args, ruleset, lang)
