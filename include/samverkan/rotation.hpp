@@ -88,6 +88,15 @@ inline date mandate_start(const rotation_parameters& p, int period) {
     return std::chrono::year{p.first_election_year + 1 + period * p.mandate_years} / std::chrono::January / 1;
 }
 
+/// Whether a term may start on `start` when terms follow the mandate periods: on 1 January, a whole number of
+/// terms after a mandate period's start. Always true when terms cannot divide a mandate period evenly.
+inline bool aligned_term_start(const rotation_parameters& p, date start) {
+    if (p.term_years <= 0 || p.mandate_years % p.term_years != 0) return true;
+    if (start.month() != std::chrono::January || start.day() != std::chrono::day{1}) return false;
+    const int offset = static_cast<int>(start.year()) - p.first_election_year - 1;
+    return ((offset % p.term_years) + p.term_years) % p.term_years == 0;
+}
+
 /// The first mandate boundary b with start < b ≤ end, if any.
 inline std::optional<date> straddled_boundary(const rotation_parameters& p, date start, date end) {
     const int first = static_cast<int>(start.year()) - p.first_election_year - 1;
@@ -400,8 +409,10 @@ inline std::optional<side> lgs_side_for(lgs_coordination c, side chair) {
                 "a term lasts " + std::to_string(p.term_years) + " years: it should end " +
                     to_iso_string(detail::day_before(detail::add_years(r.start, p.term_years))));
         }
+        bool starts_where_the_last_ended = true;
         if (i > 0) {
             const date expected = date{std::chrono::sys_days{rows[i - 1].end} + std::chrono::days{1}};
+            starts_where_the_last_ended = r.start == expected;
             if (r.start > expected)
                 add("ROT-1", i, severity::error,
                     "a gap: nobody holds the chair from " + to_iso_string(expected) + "; start the term then");
@@ -411,11 +422,18 @@ inline std::optional<side> lgs_side_for(lgs_coordination c, side chair) {
                         to_iso_string(expected));
         }
         // ROT-6: within one mandate period.
-        if (p.align_with_mandate && r.start <= r.end)
+        if (p.align_with_mandate && r.start <= r.end) {
             if (const auto b = detail::straddled_boundary(p, r.start, r.end))
                 add("ROT-6", i, severity::warning,
                     "straddles the start of the mandate period on " + to_iso_string(*b) +
                         "; align the terms with the mandate periods");
+            // Out of step; a start after a gap or an overlap is ROT-1's finding alone.
+            else if (starts_where_the_last_ended && !detail::aligned_term_start(p, r.start))
+                add("ROT-6", i, severity::warning,
+                    "starts out of step with the mandate period: each mandate period holds " +
+                        std::to_string(p.mandate_years / p.term_years) + " terms, starting on 1 January " +
+                        std::to_string(p.term_years) + " years apart from the mandate's start");
+        }
 
         const body* chair = eligible(r.chair, i, "chair");
         const body* vice = eligible(r.vice_chair, i, "vice chair");
