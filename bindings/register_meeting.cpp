@@ -110,8 +110,8 @@ std::map<std::string, person, std::less<>> people_arg(const py::handle& people) 
             static const py::str& since_key = *new py::str("member_since");
             const auto fields = py::reinterpret_borrow<py::dict>(value);
             std::size_t known = 0;
-            auto field = [&](const py::str& key) -> py::handle {
-                PyObject* v = PyDict_GetItemWithError(fields.ptr(), key.ptr());
+            auto field = [&](const py::str& field_key) -> py::handle {
+                PyObject* v = PyDict_GetItemWithError(fields.ptr(), field_key.ptr());
                 if (v == nullptr && PyErr_Occurred()) throw py::error_already_set();
                 known += v != nullptr;
                 return v;
@@ -120,8 +120,8 @@ std::map<std::string, person, std::less<>> people_arg(const py::handle& people) 
             if (const auto v = field(born_key)) who.born = date_arg(v, id, "born");
             if (const auto v = field(since_key)) who.member_since = date_arg(v, id, "member_since");
             if (known != fields.size()) {
-                for (const auto& [key, _] : fields) {
-                    const auto name = py::str(key).cast<std::string>();
+                for (const auto& [given, _] : fields) {
+                    const auto name = py::str(given).cast<std::string>();
                     if (name != "name" && name != "born" && name != "member_since")
                         throw invalid_argument(where(id) + ": unknown key '" + name +
                                                "'; use name, born, member_since");
