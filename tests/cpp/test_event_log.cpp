@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <fstream>
+#include <iterator>
 #include <string>
 #include <utility>
 #include <vector>
@@ -306,4 +308,54 @@ TEST(EventLog, AMeetingsItemsAreDatedOnItsDay) {
     const auto arrived = index_of(events, event_kind::arrived, "samrad-1");
     events[arrived].day = next_meeting_day;
     expect_log_error(events, arrived, "");
+}
+
+namespace {
+
+/// JSON text without the whitespace between its tokens.
+std::string without_layout(const std::string& text) {
+    std::string out;
+    bool in_string = false, escaped = false;
+    for (const char c : text) {
+        if (in_string) {
+            if (escaped)
+                escaped = false;
+            else if (c == '\\')
+                escaped = true;
+            else if (c == '"')
+                in_string = false;
+        } else if (c == '"') {
+            in_string = true;
+        } else if (c == ' ' || c == '\n') {
+            continue;
+        }
+        out += c;
+    }
+    return out;
+}
+
+std::string read_text(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+}  // namespace
+
+TEST(EventLog, TheJsonExampleOfTheDocsIsWhatToJsonWrites) {
+    event_log log(rules_2026());
+    log.raise("m1", "Trygga vårdövergångar", "politiskt_samrad", "tema_aldre", raised_on);
+    log.place_on_agenda("m1", placed_on, step_options{true, "the plan's deadline"});
+    auto ordinary = samrad_seats(log.rules(), true);
+    std::erase(ordinary, "su/ord");
+    log.open_meeting("samrad-2026-03-13", samrad_setup(meeting_day, ordinary));
+    log.arrive("samrad-2026-03-13", "su/ord");
+    (void)log.consider("samrad-2026-03-13", "m1", agreed(), true);
+    log.record_adoption("m1", "su", adoption_state::adopted, year{2026} / April / 20, "SU 2026-00123");
+
+    const std::string page = read_text(std::string(SAMVERKAN_SOURCE_DIR) + "/docs/matters.md");
+    const auto start = page.find("```json\n");
+    ASSERT_NE(start, std::string::npos);
+    const auto end = page.find("```", start + 8);
+    ASSERT_NE(end, std::string::npos);
+    EXPECT_EQ(without_layout(page.substr(start + 8, end - start - 8)), without_layout(to_json(log)));
 }
