@@ -195,11 +195,17 @@ std::string to_json(const event_log& log) {
     const auto& all = log.events();
     for (std::size_t i = 0; i < all.size(); ++i) events.push_back(event_json(all[i], i));
     out["events"] = std::move(events);
+    std::string text;
     try {
-        return out.dump(1) + "\n";
+        text = out.dump(1) + "\n";
     } catch (const json::exception& e) {
         throw invalid_argument(std::string("the event log cannot be written as JSON: ") + e.what());
     }
+    if (text.size() > max_log_bytes)
+        throw invalid_argument("the event log's JSON would be " + std::to_string(text.size()) +
+                               " bytes, larger than the " + std::to_string(max_log_bytes) +
+                               " (max_log_bytes) it could be read back from");
+    return text;
 }
 
 event_log event_log_from_json(ruleset_ptr rules, std::string_view text) {

@@ -32,9 +32,11 @@ namespace samverkan {
 
 /// The version of the log's JSON form that this library writes and reads.
 inline constexpr int event_log_schema = 1;
-/// The most events a log holds; a longer log is refused before any of it is replayed.
-inline constexpr std::size_t max_log_events = 100'000;
-/// The largest JSON text of a log that is read; a larger one is refused before it is parsed.
+/// The most events a log holds (some hundred a year are usual); a longer log is refused before any of it is
+/// replayed. A log this long, of meeting items with their ruling steps, writes about 35 MB of JSON.
+inline constexpr std::size_t max_log_events = 20'000;
+/// The largest JSON text of a log that is read; a larger one is refused before it is parsed, and to_json refuses
+/// to write one.
 inline constexpr std::size_t max_log_bytes = 64U * 1024U * 1024U;
 
 /// How a step is taken: `force` takes a step that breaks a rule anyway, recording the rule and the reason.
@@ -427,8 +429,11 @@ private:
                                        std::string(name) + "'");
     }
 
-    matter existing(const event& e, date floor_of_matter(const matter&)) const {
-        matter m = matter_at(e.subject);
+    /// The event's matter, changed in place only after every check of the step has passed.
+    matter& existing(const event& e, date floor_of_matter(const matter&)) {
+        const auto it = matters_.find(e.subject);
+        if (it == matters_.end()) throw unknown_id("matter", e.subject);
+        matter& m = it->second;
         const date floor = floor_of_matter(m);
         if (e.day < floor)
             throw invalid_argument("dated " + to_iso_string(e.day) + ", before the matter's step on " +
@@ -561,7 +566,7 @@ private:
 
     void apply_prepared(event& e, const step_options* live, std::size_t index) {
         require_facts(e, {});
-        matter m = existing(e, &after_last);
+        matter& m = existing(e, &after_last);
         (void)rules_->forum_by_id(e.by);
         const std::string rule = preparation_rule(e.by, m.forum_);
         auto b = sequence(m, matter_action::prepare);
@@ -580,7 +585,7 @@ private:
 
     void apply_placed(event& e, const step_options* live, std::size_t index) {
         require_facts(e, {});
-        matter m = existing(e, &after_last);
+        matter& m = existing(e, &after_last);
         if (e.by != m.forum_)
             throw invalid_argument("'" + e.by + "' cannot place a matter of '" + m.forum_ + "' on its agenda");
         const auto b = sequence(m, matter_action::place_on_agenda);
@@ -621,7 +626,7 @@ private:
     void apply_considered(event& e, const step_options* live, std::size_t index) {
         constexpr std::size_t item_facts = 9;  // meeting, the seven of the item, directional
         if (e.facts.size() < item_facts) throw invalid_argument("the considered event lacks facts");
-        matter m = existing(e, &after_last);
+        matter& m = existing(e, &after_last);
         const auto& meeting_id = detail::events::text(e, "meeting");
         meeting& mt = open_meeting_for(e, meeting_id);
         if (mt.meeting_forum().id != m.forum_ || e.by != m.forum_)
@@ -633,15 +638,17 @@ private:
             throw invalid_argument("the item gives " + std::to_string(item.referrals) +
                                    " earlier referrals; the matter has " + std::to_string(m.referrals_) + " (CNS-3)");
         settle(e, sequence(m, matter_action::consider), live);  // before the meeting decides: a refusal changes nothing
-        meeting decided = mt;
-        const ruling r = decided.consider(item);  // the meeting engine decides; the matter never re-decides
+        auto adopters = directional ? graph_->adopters_of(m.forum_) : std::vector<std::string>{};
+        // The meeting engine decides, changing the meeting only when it does not refuse; the matter never
+        // re-decides. In a replay a ruling that differs from the event's refuses the whole log.
+        const ruling r = mt.consider(item);
         settle_ruling(e, r, live, item_facts);
         switch (r.result()) {
             case outcome::position:  // CNS-1; CNS-5 for a directional position
                 m.directional_ = directional;
                 m.state_ = directional ? matter_state::in_adoption : matter_state::position;
                 if (directional)
-                    for (auto& body : graph_->adopters_of(m.forum_)) {
+                    for (auto& body : adopters) {
                         adoption_case c;
                         c.body = std::move(body);
                         m.cases_.push_back(std::move(c));
@@ -662,7 +669,6 @@ private:
         }
         m.last_meeting_ = meeting_id;
         m.considered_on_ = e.day;
-        mt = std::move(decided);
         finish(m, e, index);
     }
 
@@ -679,7 +685,7 @@ private:
 
     void apply_deadline(event& e, const step_options* live, std::size_t index) {
         require_facts(e, {"body", "deadline"});
-        matter m = existing(e, &after_consideration);
+        matter& m = existing(e, &after_consideration);
         if (e.by != m.forum_)
             throw invalid_argument("'" + e.by + "' cannot set a deadline for a matter of '" + m.forum_ + "'");
         const auto& body = detail::events::text(e, "body");
@@ -704,7 +710,7 @@ private:
 
     void apply_adoption(event& e, const step_options* live, std::size_t index) {
         require_facts(e, {"state", "reference"});
-        matter m = existing(e, &after_consideration);
+        matter& m = existing(e, &after_consideration);
         (void)rules_->body_by_id(e.by);
         const auto state = enum_from_string<adoption_state>(detail::events::text(e, "state"));
         if (!state || *state == adoption_state::pending)
@@ -713,6 +719,7 @@ private:
                 detail::events::text(e, "state") + "'");
         auto b = sequence(m, matter_action::record_adoption);
         if (!b && !case_of(m, e.by)) b = not_an_adopter(m, e.by);
+        const auto& reference = detail::events::text(e, "reference");
         settle(e, b, live);
         settle_rules(e, {"CNS-5"}, live);
         adoption_case* c = case_of(m, e.by);
@@ -724,14 +731,13 @@ private:
         }
         c->state = *state;
         c->decided = e.day;
-        c->reference = detail::events::text(e, "reference");
+        c->reference = reference;
         finish(m, e, index);
     }
 
     void finish(matter& m, const event& e, std::size_t index) {
         m.history_.push_back(index);
         m.last_day_ = std::max(m.last_day_, e.day);
-        matters_.find(m.id_)->second = std::move(m);
     }
 
     void apply_opened(event& e, const step_options* live) {
@@ -775,23 +781,20 @@ private:
 
     void apply_attendance(event& e, const step_options* live) {
         meeting& mt = open_meeting_for(e, e.subject);
-        meeting changed = mt;
-        std::vector<std::string> applied;
+        settle(e, std::nullopt, live);
         if (e.kind == event_kind::arrived) {
             require_facts(e, {"remote"});
             const bool remote = detail::events::flag(e, "remote");
-            changed.arrive(e.by, remote);
-            applied = remote ? std::vector<std::string>{"QRM-5", "QRM-7"} : std::vector<std::string>{"QRM-5"};
+            settle_rules(e, remote ? std::vector<std::string>{"QRM-5", "QRM-7"} : std::vector<std::string>{"QRM-5"},
+                         live);
+            mt.arrive(e.by, remote);  // RGT-4 refuses a seat the forum does not have, changing nothing
         } else {
             require_facts(e, {"reason"});
             const auto why = enum_from_string<leave_reason>(detail::events::text(e, "reason"));
             if (!why) throw invalid_argument("a member leaves for a reason " + detail::enum_choices<leave_reason>());
-            changed.leave(e.by, *why);
-            applied = {*why == leave_reason::disqualified ? "QRM-4" : "QRM-5"};
+            settle_rules(e, {*why == leave_reason::disqualified ? "QRM-4" : "QRM-5"}, live);
+            mt.leave(e.by, *why);
         }
-        settle(e, std::nullopt, live);
-        settle_rules(e, std::move(applied), live);
-        mt = std::move(changed);
     }
 
     void apply_item(event& e, const step_options* live) {
@@ -802,10 +805,8 @@ private:
             throw invalid_argument("an item of a meeting of '" + mt.meeting_forum().id +
                                    "' is considered by that forum");
         settle(e, std::nullopt, live);
-        meeting decided = mt;
-        const ruling r = decided.consider(detail::events::item_of(e));
-        settle_ruling(e, r, live, item_facts);
-        mt = std::move(decided);
+        const ruling r = mt.consider(detail::events::item_of(e));  // unchanged when the engine refuses
+        settle_ruling(e, r, live, item_facts);  // in a replay, a differing ruling refuses the whole log
     }
 
     ruleset_ptr rules_;
@@ -816,7 +817,8 @@ private:
 };
 
 /// The log as JSON text: `{"samverkan_event_log": 1, "ruleset": "<id>", "events": [...]}` (docs/matters.md).
-/// Defined in the compiled library.
+/// Refuses (invalid_argument) a text that event_log_from_json would not read: larger than max_log_bytes, or
+/// with text that is not UTF-8. Defined in the compiled library.
 [[nodiscard]] std::string to_json(const event_log& log);
 
 /// Reads a log that to_json wrote and replays it under `rules`. Refuses text longer than max_log_bytes and a log
