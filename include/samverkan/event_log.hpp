@@ -361,7 +361,8 @@ private:
     }
 
     /// The one place a step is checked and applied, now (`live`: the options it is taken with) or in a replay
-    /// (`live` null: the event is compared, never changed). Throws before changing anything.
+    /// (`live` null: the event is compared, never changed). A step taken now throws before changing anything; in a
+    /// replay, a ruling that differs from the recorded one refuses the whole log.
     void apply(event& e, const step_options* live, std::size_t index) {
         if (!e.day.ok()) throw invalid_argument("the event's day is not a calendar date");
         switch (e.kind) {
