@@ -320,13 +320,17 @@ field_value read_value(const context& ctx, const field_info& f, const YAML::Node
                      std::string(f.rule));
         }
         case field_type::quorum: {
-            // QRM-3: a named rule, or an explicit count of ordinary seats.
-            const auto& s = scalar(ctx, n, key, "more_than_half, two_thirds or a whole number");
+            // QRM-3: a named rule, or an explicit count of ordinary seats; CNS-5: a named rule, or a count of
+            // adopting bodies.
+            std::string names;
+            for (const auto& c : f.choices) names += (names.empty() ? "" : ", ") + std::string(c);
+            const auto& s = scalar(ctx, n, key, (names + " or a whole number").c_str());
             if (!s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; }))
                 return integer(ctx, n, key, f.lo, f.hi);
             if (std::find(f.choices.begin(), f.choices.end(), s) == f.choices.end())
                 ctx.fail(n.Mark(), key,
-                         "'" + s + "' is not more_than_half, two_thirds or a whole number of ordinary seats" +
+                         "'" + s + "' is not " + names + " or a whole number of " +
+                             (f.rule == "QRM-3" ? "ordinary seats" : "adopting bodies") +
                              detail::did_you_mean(s, f.choices),
                          std::string(f.rule));
             return s;

@@ -1,6 +1,7 @@
 // The error hierarchy: every failure the library reports is one of these.
 #pragma once
 
+#include <cstddef>
 #include <stdexcept>
 #include <string>
 #include <utility>
@@ -74,6 +75,22 @@ public:
 class invalid_argument : public error {
 public:
     using error::error;
+};
+
+/// An event log that cannot be replayed: names the first offending event by its index in the log and, where
+/// one applies, the rule the event breaks.
+class log_error : public error {
+public:
+    log_error(std::size_t index, std::string rule, const std::string& message)
+        : error("event " + std::to_string(index) + ": " + message), index_(index), rule_(std::move(rule)) {}
+
+    [[nodiscard]] std::size_t index() const noexcept { return index_; }
+    /// The rule the event breaks; empty when the event is malformed rather than against a rule.
+    [[nodiscard]] const std::string& rule() const noexcept { return rule_; }
+
+private:
+    std::size_t index_;
+    std::string rule_;
 };
 
 /// No ruleset is in force on the date asked for, or a meeting's day lies outside its ruleset's

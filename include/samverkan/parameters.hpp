@@ -30,6 +30,13 @@ enum class consensus_rule : std::uint8_t { no_objection, unanimous_assent };
 /// CNS-3: what happens to a matter without consensus when the meeting does not say.
 enum class no_consensus_action : std::uint8_t { refer_back, remove };
 
+/// CNS-5: when a directional position takes effect, given its adoption cases.
+enum class in_force_kind : std::uint8_t {
+    all_adopted,          ///< when every body concerned has adopted it
+    for_adopting_bodies,  ///< for each body from its own adoption (a body may decline)
+    count,                ///< when at least `count` bodies have adopted it
+};
+
 /// ROT-4: how the LGS chair's side follows the samråd chair's side.
 enum class lgs_coordination : std::uint8_t { same_side, opposite_side, none };
 
@@ -38,6 +45,12 @@ struct quorum_rule {
     quorum_kind kind = quorum_kind::more_than_half;
     std::size_t count = 0;            ///< for quorum_kind::count
     bool both_sides_present = false;  ///< at least one serving member from each side
+};
+
+/// CNS-5.
+struct in_force_rule {
+    in_force_kind kind = in_force_kind::all_adopted;
+    std::size_t count = 0;  ///< for in_force_kind::count
 };
 
 /// QRM-7.
@@ -58,6 +71,7 @@ struct meeting_parameters {
     int max_referrals = 1;                                               // CNS-3
     no_consensus_action on_no_consensus = no_consensus_action::refer_back;  // CNS-3
     int meetings_per_termin = 1;                                         // MTG-1
+    in_force_rule in_force;                                              // CNS-5
     source_mark mark;
 };
 
@@ -106,6 +120,10 @@ struct enum_names<consensus_rule> {
 template <>
 struct enum_names<no_consensus_action> {
     static constexpr std::array<std::string_view, 2> names{"refer_back", "remove"};
+};
+template <>
+struct enum_names<in_force_kind> {
+    static constexpr std::array<std::string_view, 3> names{"all_adopted", "for_adopting_bodies", "count"};
 };
 template <>
 struct enum_names<lgs_coordination> {

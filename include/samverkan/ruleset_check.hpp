@@ -172,6 +172,20 @@ inline void check_parameters(const ruleset& rs, std::vector<problem>& out) {
         out.push_back({"QRM-3", "quorum count must be at least 1", sub_mark(m.mark, ".quorum")});
     if (m.max_referrals < 0)
         out.push_back({"CNS-3", "max_referrals must be 0 or more", sub_mark(m.mark, ".max_referrals")});
+    if (m.in_force.kind == in_force_kind::count) {
+        // CNS-5: a position that needs more adopting bodies than there are would never take effect.
+        std::unordered_set<std::string_view> adopters;
+        for (const auto& r : rs.relations)
+            if (r.type == relation_type::adopts && r.to == m.forum) adopters.insert(r.from);
+        if (m.in_force.count == 0)
+            out.push_back({"CNS-5", "in_force_when count must be at least 1", sub_mark(m.mark, ".in_force_when")});
+        else if (m.in_force.count > adopters.size())
+            out.push_back({"CNS-5",
+                           "in_force_when count " + std::to_string(m.in_force.count) + " exceeds the " +
+                               std::to_string(adopters.size()) + " bodies that adopt the positions of forum '" +
+                               m.forum + "'",
+                           sub_mark(m.mark, ".in_force_when")});
+    }
     if (m.meetings_per_termin < 1)
         out.push_back({"MTG-1", "meetings_per_termin must be 1 or more", sub_mark(m.mark, ".meetings_per_termin")});
 

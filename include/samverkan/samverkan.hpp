@@ -4,10 +4,13 @@
 #include <samverkan/body.hpp>
 #include <samverkan/date.hpp>
 #include <samverkan/errors.hpp>
+#include <samverkan/event.hpp>
+#include <samverkan/event_log.hpp>
 #include <samverkan/explanation.hpp>
 #include <samverkan/forum.hpp>
 #include <samverkan/kernel.hpp>
 #include <samverkan/load.hpp>
+#include <samverkan/matter.hpp>
 #include <samverkan/meeting.hpp>
 #include <samverkan/parameters.hpp>
 #include <samverkan/problem.hpp>

@@ -30,7 +30,7 @@ enum class field_type : std::uint8_t {
     integer,     ///< a whole number in [lo, hi]
     boolean,     ///< true or false
     choice,      ///< one of `choices`
-    quorum,      ///< more_than_half, two_thirds or a whole number in [lo, hi] (QRM-3)
+    quorum,      ///< a name of `choices` or a whole number in [lo, hi]: QRM-3's quorum, CNS-5's in_force_when
     id_list,     ///< an id or a list of ids; at least `lo` of them
     text_list,   ///< a list of text
     section,     ///< a mapping of further keys
@@ -101,6 +101,7 @@ E enum_value(const field_value& v) {
 }
 
 inline constexpr std::array<std::string_view, 2> quorum_names{"more_than_half", "two_thirds"};
+inline constexpr std::array<std::string_view, 2> in_force_names{"all_adopted", "for_adopting_bodies"};
 inline constexpr std::array<std::string_view, 5> written_relation_types{"prepares_for", "reports_to", "appoints",
                                                                         "supports", "adopts"};
 
@@ -127,6 +128,19 @@ inline int as_int(const field_value& v) { return static_cast<int>(std::get<long 
 inline date as_day(const field_value& v) { return std::get<date>(v); }
 inline std::vector<std::string> as_ids(const field_value& v) { return std::get<std::vector<std::string>>(v); }
 
+inline field_value in_force_value(const in_force_rule& q) {
+    if (q.kind == in_force_kind::count) return static_cast<long long>(q.count);
+    return std::string(to_string(q.kind));
+}
+inline void set_in_force(ruleset& r, const field_value& v) {
+    if (const auto* n = std::get_if<long long>(&v)) {
+        r.meeting.in_force.kind = in_force_kind::count;
+        r.meeting.in_force.count = static_cast<std::size_t>(*n);
+    } else {
+        r.meeting.in_force.kind = *enum_from_string<in_force_kind>(std::get<std::string>(v));
+        r.meeting.in_force.count = 0;
+    }
+}
 inline field_value quorum_value(const quorum_rule& q) {
     if (q.kind == quorum_kind::count) return static_cast<long long>(q.count);
     return std::string(to_string(q.kind));
@@ -236,6 +250,9 @@ inline const std::array fields{
       SAMVERKAN_PARAM(meeting.on_no_consensus, named, enum_value<no_consensus_action>)},
     F{"meeting.meetings_per_termin", T::integer, false, "MTG-1", "ordinary meetings per termin (half-year)", "", 1, 52,
       {}, SAMVERKAN_PARAM(meeting.meetings_per_termin, whole, as_int)},
+    F{"meeting.in_force_when", T::quorum, false, "CNS-5",
+      "when a directional position takes effect: every body adopted, each adopting body, or a number of bodies", "",
+      1, 1000, in_force_names, +[](const ruleset& r) { return in_force_value(r.meeting.in_force); }, &set_in_force},
     F{"rotation", T::section, true, "ROT-2", "the chair rotation", "required (must hold `pools`)"},
     F{"rotation.forum", T::id, false, "ROT-2", "the forum whose chair rotates; a forum of the ruleset", "", 0, 0, {},
       SAMVERKAN_PARAM(rotation.forum, str, as_str)},

@@ -210,7 +210,7 @@ class Ruleset(metaclass=_pybind11_type):
     def meeting(self) -> dict[str, Any]:
         """forum, substitution_scope, quorum (int or str), quorum_both_sides_present, presiding_fallback,
         substitute_may_preside, remote {allowed, chair_on_site}, consensus, max_referrals, on_no_consensus,
-        meetings_per_termin."""
+        meetings_per_termin, in_force_when (int or str)."""
     @property
     def rotation_parameters(self) -> dict[str, Any]:
         """forum, term_years, anchor (date), first_holder, alternate_sides, pools {municipal, region},

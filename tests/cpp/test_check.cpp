@@ -256,6 +256,19 @@ INSTANTIATE_TEST_SUITE_P(
                "QRM-3", "quorum count 16 exceeds the 15 ordinary seats of forum 'politiskt_samrad'"},
         broken{"CNS3_NegativeMaxReferrals", [](samverkan::ruleset& rs) { rs.meeting.max_referrals = -1; }, "CNS-3",
                "max_referrals must be 0 or more"},
+        broken{"CNS5_InForceCountZero",
+               [](samverkan::ruleset& rs) {
+                   rs.meeting.in_force.kind = samverkan::in_force_kind::count;
+                   rs.meeting.in_force.count = 0;
+               },
+               "CNS-5", "in_force_when count must be at least 1"},
+        broken{"CNS5_InForceCountAboveTheAdoptingBodies",
+               [](samverkan::ruleset& rs) {
+                   rs.meeting.in_force.kind = samverkan::in_force_kind::count;
+                   rs.meeting.in_force.count = 14;
+               },
+               "CNS-5",
+               "in_force_when count 14 exceeds the 13 bodies that adopt the positions of forum 'politiskt_samrad'"},
         broken{"MTG1_NoMeetingsPerTermin", [](samverkan::ruleset& rs) { rs.meeting.meetings_per_termin = 0; }, "MTG-1",
                "meetings_per_termin must be 1 or more"},
         broken{"ROT2_RotationNamesUnknownForum", [](samverkan::ruleset& rs) { rs.rotation.forum = "samrad"; }, "ROT-2",
