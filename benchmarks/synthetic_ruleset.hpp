@@ -12,7 +12,7 @@
 //               purchaser and the others providers. Each sits in the samråd, so reaches it (STR-7), the samråd
 //               reports back to each (STR-7) and each adopts its positions (CNS-5).
 //   rotation    every municipality and provider in the pools (ROT-2, ROT-3a); terms of one year from
-//               0000-01-01, so that all max_rotation_terms terms end by max_date (ROT-1, ROT-6).
+//               0001-01-01 (the first date samverkan takes), so that 9,999 terms end by max_date (ROT-1, ROT-6).
 #pragma once
 
 #include <cstddef>
@@ -151,7 +151,7 @@ inline void append_list(std::string& out, const std::vector<std::string>& ids, s
     y += "}\n";
 
     y += "meeting: {forum: samrad}\n";
-    y += "rotation:\n  forum: samrad\n  term_years: 1\n  anchor: 0000-01-01\n  first_holder: " +
+    y += "rotation:\n  forum: samrad\n  term_years: 1\n  anchor: 0001-01-01\n  first_holder: " +
          ids.municipalities.front() + "\n  pools:\n    municipal: ";
     detail::append_list(y, ids.municipalities, "      ");
     y += "\n    region: ";

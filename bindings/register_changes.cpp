@@ -39,7 +39,7 @@ std::string value_text(const std::string& path, const py::handle& value) {
 
 std::vector<change> changes_of(const py::handle& changes) {
     if (!py::isinstance<py::dict>(changes) && !py::hasattr(changes, "items"))
-        throw invalid_argument("changes: a mapping of path to value, e.g. {'meeting.quorum': 'two_thirds'}");
+        throw py::type_error("changes: a mapping of path to value, e.g. {'meeting.quorum': 'two_thirds'}");
     std::vector<change> out;
     for (const auto& item : changes.attr("items")()) {
         const auto pair = item.cast<py::tuple>();

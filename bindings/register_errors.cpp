@@ -1,6 +1,7 @@
 // The library's errors as Python exception classes that also derive from the matching built-ins,
 // so callers can catch either samverkan.RulesetError or ValueError.
 #include <exception>
+#include <string_view>
 
 #include <pybind11/stl.h>
 
@@ -27,18 +28,24 @@ py::object make_class(py::module_& m, const char* name, py::tuple bases, py::dic
 
 py::object none() { return py::none(); }
 
+/// Text for Python from bytes that should be UTF-8 but may not be (a cut character in a parser's message, a
+/// file name in another encoding): invalid bytes become \x escapes instead of a UnicodeDecodeError.
+py::str text(std::string_view s) {
+    PyObject* o = PyUnicode_DecodeUTF8(s.data(), static_cast<Py_ssize_t>(s.size()), "backslashreplace");
+    if (o == nullptr) throw py::error_already_set();
+    return py::reinterpret_steal<py::str>(o);
+}
+
 [[noreturn]] void raise(const char* name, const char* message, const py::dict& attributes) {
     const py::object cls = py::module_::import("samverkan._core").attr(name);
-    py::object instance = cls(message);
+    py::object instance = cls(text(message));
     for (const auto& item : attributes) instance.attr(item.first) = item.second;
     PyErr_SetObject(cls.ptr(), instance.ptr());
     throw py::error_already_set();
 }
 
-template <class T>
-py::object or_none(const T& value, bool known) {
-    return known ? py::cast(value) : none();
-}
+py::object or_none(int value, bool known) { return known ? py::cast(value) : none(); }
+py::object or_none(const std::string& value, bool known) { return known ? py::object(text(value)) : none(); }
 
 }  // namespace
 
@@ -90,10 +97,12 @@ void register_errors(py::module_& m) {
         } catch (const change_error& e) {
             py::dict a;
             a["path"] = or_none(e.path(), !e.path().empty());
-            a["rules"] = py::cast(e.rules());
+            py::list rules;
+            for (const auto& r : e.rules()) rules.append(text(r));
+            a["rules"] = rules;
             py::list problems;
             for (const auto& pr : e.problems())
-                problems.append(pr.message + (pr.rule.empty() ? "" : " [" + pr.rule + "]"));
+                problems.append(text(pr.message + (pr.rule.empty() ? "" : " [" + pr.rule + "]")));
             a["problems"] = problems;
             raise("ChangeError", e.what(), a);
         } catch (const not_permitted& e) {
@@ -106,7 +115,7 @@ void register_errors(py::module_& m) {
             raise("RuleViolation", e.what(), a);
         } catch (const unknown_id& e) {
             py::dict a;
-            a["id"] = e.id();
+            a["id"] = text(e.id());
             raise("UnknownId", e.what(), a);
         } catch (const no_ruleset_in_force& e) {
             raise("NoRulesetInForce", e.what(), py::dict());

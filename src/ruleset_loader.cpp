@@ -481,11 +481,59 @@ void check_or_throw(const context& ctx, const std::string& text, const ruleset_p
 
 namespace detail {
 
+namespace {
+
+/// The offset of the first byte that is not part of well-formed UTF-8 (RFC 3629: no overlong forms, no
+/// surrogates, nothing above U+10FFFF), if any. yaml-cpp passes such bytes through into names and messages.
+std::optional<std::size_t> first_invalid_utf8(std::string_view s) {
+    std::size_t i = 0;
+    while (i < s.size()) {
+        const auto b = static_cast<unsigned char>(s[i]);
+        std::size_t n = 0;
+        unsigned char lo = 0x80, hi = 0xBF;  // the allowed range of the second byte
+        if (b < 0x80) {
+            ++i;
+            continue;
+        }
+        if (b >= 0xC2 && b <= 0xDF) n = 1;
+        else if (b >= 0xE0 && b <= 0xEF) {
+            n = 2;
+            if (b == 0xE0) lo = 0xA0;
+            if (b == 0xED) hi = 0x9F;
+        } else if (b >= 0xF0 && b <= 0xF4) {
+            n = 3;
+            if (b == 0xF0) lo = 0x90;
+            if (b == 0xF4) hi = 0x8F;
+        } else {
+            return i;
+        }
+        for (std::size_t k = 1; k <= n; ++k) {
+            if (i + k >= s.size()) return i;
+            const auto c = static_cast<unsigned char>(s[i + k]);
+            if (c < (k == 1 ? lo : 0x80) || c > (k == 1 ? hi : 0xBF)) return i;
+        }
+        i += n + 1;
+    }
+    return std::nullopt;
+}
+
+}  // namespace
+
 YAML::Node parse_guarded(const std::string& text, const std::string& origin, std::string_view what) {
     const context ctx{origin};
     if (text.size() > max_ruleset_bytes)
         throw ruleset_error("larger than " + std::to_string(max_ruleset_bytes / (1024 * 1024)) + " MiB; refused",
                             ruleset_location(origin));
+    if (const auto bad = first_invalid_utf8(text)) {
+        const std::string_view before(text.data(), *bad);
+        YAML::Mark at;
+        at.pos = static_cast<int>(*bad);
+        at.line = static_cast<int>(std::count(before.begin(), before.end(), '\n'));
+        const auto line_start = before.rfind('\n');
+        at.column = static_cast<int>(line_start == std::string_view::npos ? *bad : *bad - line_start - 1);
+        ctx.fail(at, "", "not valid UTF-8 (byte " + std::to_string(static_cast<unsigned char>(text[*bad])) +
+                             "); save the file as UTF-8");
+    }
     try {
         std::istringstream scan_stream(text);
         YAML::Parser parser(scan_stream);

@@ -23,6 +23,8 @@ except ImportError as exc:  # pragma: no cover - only without a build
         "'pip install .' from the source tree rather than importing it from there"
     ) from exc
 
+from . import _arguments  # guards the core's functions, before anything below binds one by name
+from ._arguments import ArgumentTypeError
 from ._core import (
     ArgumentError,
     Body,
@@ -63,6 +65,7 @@ from .rotation import RotationViolation, Schedule, Term, Violation, validate_rot
 from .simulate import Simulation, simulate, sweep
 
 __all__ = [
+    "ArgumentTypeError",
     "schema_fields",
     "load_changes_string",
     "load_changes",
@@ -143,3 +146,6 @@ def load_string(text: str, origin: str = "<string>") -> Ruleset:
 def embedded_versions() -> list[Ruleset]:
     """Every embedded ruleset, oldest first."""
     return list(_core.embedded_versions())
+
+
+_arguments.guard_python(globals(), __all__)  # calls that do not fit a signature raise ArgumentTypeError

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import csv
 import datetime as _dt
+import io
 import json
 import re
 import sys
@@ -16,6 +17,7 @@ from collections.abc import Sequence
 
 from . import Error, Ruleset, embedded_versions, load, load_default, rules
 from ._dates import to_date
+from ._files import read_text
 from ._lang import DEFAULT, LANGS, check_lang, rule_statement, rule_title
 from .changes import diff, load_changes, schema_fields, schema_markdown
 from .report import report
@@ -275,8 +277,7 @@ def _rules(fmt: str, lang: str) -> str:
 def _rotation(args: argparse.Namespace, ruleset: Ruleset, lang: str) -> int:
     text = _TEXT[lang]
     if args.check is not None:
-        with open(args.check, newline="", encoding="utf-8") as f:
-            rows = list(csv.DictReader(f))
+        rows = list(csv.DictReader(io.StringIO(read_text(args.check, "schedule"), newline="")))
         found = validate_rotation(ruleset, rows)
         for v in found:
             print(f"{text.get('severity.' + v.severity, v.severity)}: {v.rule}: {v.message}")

@@ -21,6 +21,7 @@ from __future__ import annotations
 import csv
 import datetime as _dt
 import difflib
+import io
 import json
 import os
 import re
@@ -34,6 +35,7 @@ import yaml
 
 from . import _core
 from ._core import ArgumentError, ChangeError, Error, NoRulesetInForce, RulesetError, RuleViolation, UnknownId
+from ._files import read_text
 from ._lang import DEFAULT, check_lang
 from .rotation import validate_rotation
 
@@ -654,9 +656,9 @@ def load_policy_file(path: str | os.PathLike[str]) -> PolicyFile:
     """Reads and checks a policy file; a malformed one raises PolicyFileError (file, case, key)."""
     p = Path(path)
     try:
-        text = p.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise PolicyFileError(str(p), None, None, f"cannot be read: {exc.strerror or exc}") from None
+        text = read_text(p, "policy file")
+    except ArgumentError as exc:
+        raise PolicyFileError(str(p), None, None, str(exc)) from None
     return load_policy_string(text, str(p), p)
 
 
@@ -1145,8 +1147,8 @@ def _run_validation(pf: PolicyFile, case: PolicyCase, rulesets: RulesetCache, ru
         rs = rulesets.for_case(pf, case)
         rows: list[dict[str, Any]]
         if isinstance(v["schedule"], str):
-            with open(directory / v["schedule"], newline="", encoding="utf-8") as f:
-                rows = list(csv.DictReader(f))
+            text = read_text(directory / v["schedule"], "schedule")
+            rows = list(csv.DictReader(io.StringIO(text, newline="")))
         else:
             rows = [
                 {k: (_text(val) if k in ("start", "end") else val) for k, val in row.items()}
