@@ -28,7 +28,9 @@ from ._core import (
     Body,
     Edge,
     Error,
+    EventLog,
     Forum,
+    LogError,
     NoRulesetInForce,
     NotPermitted,
     Party,
@@ -57,6 +59,7 @@ from .changes import (
     schema_fields,
 )
 from .impact import Comparison, QuorumChange, compare, rotation_changes
+from .matter import Event, Matter
 from .meeting import Meeting, Ruling, Step, Unknown
 from .risk import AttendanceRisk, quorum_probability
 from .rotation import RotationViolation, Schedule, Term, Violation, validate_rotation
@@ -80,7 +83,11 @@ __all__ = [
     "DateLike",
     "Edge",
     "Error",
+    "Event",
+    "EventLog",
     "Forum",
+    "LogError",
+    "Matter",
     "Meeting",
     "NoRulesetInForce",
     "NotPermitted",
