@@ -122,6 +122,29 @@ class MatterMachine(RuleBasedStateMachine):
                 )
             )
 
+    @rule(pick=st.integers(0, 4), body=st.sampled_from(ADOPTERS))
+    def an_allowed_step(self, pick: int, body: str) -> None:
+        """One of the actions next_steps() allows now, so that runs reach positions and adoption. The log
+        decides it as any other step and may still refuse it (a step dated before the matter's last one)."""
+        allowed = [s["action"] for s in self.matter.next_steps(self.day) if s["allowed"]]
+        if not allowed:
+            return
+        action = allowed[pick % len(allowed)]
+        m = self.matter
+        if action == "prepare":
+            self.step(lambda: m.prepare("lgs", on=self.day))
+        elif action == "place_on_agenda":
+            self.step(lambda: m.place_on_agenda(on=self.day))
+        elif action == "consider":
+            self.open_meeting(set())  # everyone present
+            mt = self.meeting
+            assert mt is not None
+            self.step(lambda: mt.consider(m, directional=True))
+        elif action == "set_deadline":
+            self.step(lambda: m.set_deadline(self.day + dt.timedelta(days=30), on=self.day))
+        else:
+            self.step(lambda: m.adopt(body, on=self.day))
+
     def teardown(self) -> None:
         event(f"ends {self.matter.status}")
 
