@@ -8,6 +8,7 @@ namespace samverkan::python {
 void register_batch(pybind11::module_& m);
 void register_changes(pybind11::module_& m);
 void register_errors(pybind11::module_& m);
+void register_event_log(pybind11::module_& m);
 void register_meeting(pybind11::module_& m);
 void register_risk(pybind11::module_& m);
 void register_rotation(pybind11::module_& m);

@@ -75,6 +75,12 @@ void register_errors(py::module_& m) {
     make_class(m, "ChangeError", py::make_tuple(base, builtins.attr("ValueError")), change_attrs,
                "A change to a ruleset that cannot be applied: .path (the change at fault, or None), .rules (every rule "
                "id the result breaks) and .problems (their messages).");
+    py::dict log_attrs;
+    log_attrs["index"] = none();
+    log_attrs["rule"] = none();
+    make_class(m, "LogError", py::make_tuple(base, builtins.attr("ValueError")), log_attrs,
+               "An event log that cannot be replayed: .index is its first offending event, .rule the rule that event "
+               "breaks (None when the event is malformed rather than against a rule).");
     make_class(m, "NoRulesetInForce", py::make_tuple(base, builtins.attr("LookupError")), py::dict(),
                "No embedded ruleset is in force on the date asked for, or a meeting's day lies outside its ruleset's "
                "validity.");
@@ -117,6 +123,11 @@ void register_errors(py::module_& m) {
             py::dict a;
             a["id"] = text(e.id());
             raise("UnknownId", e.what(), a);
+        } catch (const log_error& e) {
+            py::dict a;
+            a["index"] = e.index();
+            a["rule"] = or_none(e.rule(), !e.rule().empty());
+            raise("LogError", e.what(), a);
         } catch (const no_ruleset_in_force& e) {
             raise("NoRulesetInForce", e.what(), py::dict());
         } catch (const invalid_argument& e) {

@@ -1,7 +1,10 @@
 // Meetings: samverkan._core.Meeting, Ruling, Step and Unknown. The Python class samverkan.Meeting holds a Meeting.
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
+#include <utility>
+#include <variant>
 #include <vector>
 
 #include <pybind11/stl.h>
@@ -13,6 +16,7 @@
 #include "date_caster.hpp"
 #include "enum_arg.hpp"
 #include "handles.hpp"
+#include "log_handle.hpp"
 #include "register.hpp"
 
 namespace py = pybind11;
@@ -21,11 +25,89 @@ namespace samverkan::python {
 
 namespace {
 
-/// A meeting and the Python Ruleset it was made from.
+/// A list of seat ids; None is none, and a lone string is refused (it is not a list of ids).
+std::vector<std::string> ids_arg(const py::object& value, const char* what) {
+    std::vector<std::string> out;
+    if (value.is_none()) return out;
+    if (py::isinstance<py::str>(value))
+        throw py::type_error(std::string(what) + ": expected a list of seat ids, got the string '" +
+                             value.cast<std::string>() + "'");
+    for (const auto& item : value) {
+        if (!py::isinstance<py::str>(item))
+            throw py::type_error(std::string(what) + ": seat ids are text, got " +
+                                 std::string(py::str(py::type::handle_of(item).attr("__name__"))));
+        out.push_back(item.cast<std::string>());
+    }
+    return out;
+}
+
+struct arrival {
+    std::string seat;
+    bool remote = false;
+};
+struct departure {
+    std::string seat;
+    leave_reason why = leave_reason::left;
+};
+
+/// A meeting and the Python Ruleset it was made from. It stands alone until it considers a matter; then it is
+/// opened in the matter's event log with every step it has taken so far, and from then on the log holds it and
+/// takes its steps (one log per history).
 struct meeting_handle {
     meeting core;
     std::shared_ptr<ruleset_handle> rules;
+    std::string id;                         ///< its id in the log; chosen when it joins one, unless given
+    std::shared_ptr<event_log_handle> log;  ///< the log that holds it, once it has joined one
+    std::vector<std::variant<arrival, departure, agenda_item>> steps;  ///< what it did while it stood alone
+
+    [[nodiscard]] const meeting& view() const { return log ? log->core.meeting_at(id) : core; }
+
+    /// Takes `step` on the log `to`: a meeting that stands alone is first opened there with the steps it has
+    /// taken so far, which the log decides again. All on a copy of the log, so that a refusal anywhere leaves
+    /// the log, and the meeting standing alone, as they were.
+    template <class Step>
+    auto in_log(const std::shared_ptr<event_log_handle>& to, Step step) {
+        if (log == to) return step(to->core, id);
+        if (log) throw invalid_argument("the meeting is kept in another event log than the matter's");
+        if (to->rules->rules->id != rules->rules->id)
+            throw invalid_argument("the meeting is under ruleset '" + rules->rules->id + "', the matter under '" +
+                                   to->rules->rules->id + "'");
+        std::string chosen = id;
+        if (chosen.empty()) {
+            const std::string base = core.setup().forum + "-" + to_iso_string(core.setup().day);
+            chosen = base;
+            for (int n = 2; to->core.meetings().contains(chosen); ++n) chosen = base + "-" + std::to_string(n);
+        }
+        event_log copy = to->core;
+        copy.open_meeting(chosen, core.setup());
+        for (const auto& s : steps) {
+            if (const auto* a = std::get_if<arrival>(&s))
+                copy.arrive(chosen, a->seat, a->remote);
+            else if (const auto* d = std::get_if<departure>(&s))
+                copy.leave(chosen, d->seat, d->why);
+            else
+                (void)copy.consider_item(chosen, std::get<agenda_item>(s));
+        }
+        auto result = step(copy, chosen);
+        to->core = std::move(copy);
+        id = std::move(chosen);
+        log = to;
+        steps.clear();
+        return result;
+    }
 };
+
+agenda_item item_arg(std::string title, const py::object& objections, const py::object& abstentions,
+                     const py::object& disqualified, int referrals, const std::optional<std::string>& action,
+                     const std::optional<std::string>& reason) {
+    return {std::move(title),
+            ids_arg(objections, "objections"),
+            ids_arg(abstentions, "abstentions"),
+            ids_arg(disqualified, "disqualified"),
+            referrals,
+            action ? enum_arg<no_consensus_choice>(*action, "action") : no_consensus_choice::unspecified,
+            reason.value_or("")};
+}
 
 constexpr const char* meeting_doc = R"(A meeting of a forum on a date; decide its items one by one with consider().
 
@@ -54,22 +136,6 @@ date meeting_date(const py::object& value) {
     if (caster.load(value, false)) return py::detail::cast_op<date>(caster);
     throw py::type_error("date: expected a datetime.date or 'YYYY-MM-DD', got " +
                          std::string(py::str(py::type::handle_of(value).attr("__name__"))));
-}
-
-/// A list of seat ids; None is none, and a lone string is refused (it is not a list of ids).
-std::vector<std::string> ids_arg(const py::object& value, const char* what) {
-    std::vector<std::string> out;
-    if (value.is_none()) return out;
-    if (py::isinstance<py::str>(value))
-        throw py::type_error(std::string(what) + ": expected a list of seat ids, got the string '" +
-                             value.cast<std::string>() + "'");
-    for (const auto& item : value) {
-        if (!py::isinstance<py::str>(item))
-            throw py::type_error(std::string(what) + ": seat ids are text, got " +
-                                 std::string(py::str(py::type::handle_of(item).attr("__name__"))));
-        out.push_back(item.cast<std::string>());
-    }
-    return out;
 }
 
 /// people['<id>'].<field>, for messages.
@@ -275,7 +341,9 @@ void register_meeting(py::module_& m) {
     py::class_<meeting_handle>(m, "Meeting", meeting_doc)
         .def(py::init([](const std::shared_ptr<ruleset_handle>& rs, const std::string& forum_id, const py::object& day,
                          const py::object& present, std::optional<std::string> chair,
-                         std::optional<std::string> vice_chair, const py::object& people, const py::object& remote) {
+                         std::optional<std::string> vice_chair, const py::object& people, const py::object& remote,
+                         const std::optional<std::string>& id) {
+                 if (id && id->empty()) throw invalid_argument("id: a meeting's id is not empty");
                  meeting_setup setup;
                  setup.forum = forum_id;
                  setup.day = meeting_date(day);
@@ -284,24 +352,25 @@ void register_meeting(py::module_& m) {
                  setup.chair = std::move(chair);
                  setup.vice_chair = std::move(vice_chair);
                  setup.people = people_arg(people);
-                 return meeting_handle{meeting(rs->compiled(forum_id), std::move(setup)), rs};
+                 return meeting_handle{meeting(rs->compiled(forum_id), std::move(setup)), rs, id.value_or(""), {}, {}};
              }),
              py::arg("ruleset"), py::arg("forum") = "politiskt_samrad", py::arg("date") = py::none(),
              py::arg("present") = py::none(), py::arg("chair") = py::none(), py::arg("vice_chair") = py::none(),
-             py::arg("people") = py::none(), py::arg("remote") = py::none())
+             py::arg("people") = py::none(), py::arg("remote") = py::none(), py::arg("id") = py::none())
         .def_property_readonly("ruleset", [](const meeting_handle& h) { return h.rules; })
-        .def_property_readonly("forum", [](const meeting_handle& h) { return h.core.setup().forum; })
-        .def_property_readonly("date", [](const meeting_handle& h) { return h.core.setup().day; })
+        .def_property_readonly("forum", [](const meeting_handle& h) { return h.view().setup().forum; })
+        .def_property_readonly("date", [](const meeting_handle& h) { return h.view().setup().day; })
         .def(
             "consider",
             [](meeting_handle& h, std::string title, const py::object& objections, const py::object& abstentions,
                const py::object& disqualified, int referrals, const std::optional<std::string>& action,
                const std::optional<std::string>& reason) {
-                return h.core.consider(
-                    {std::move(title), ids_arg(objections, "objections"), ids_arg(abstentions, "abstentions"),
-                     ids_arg(disqualified, "disqualified"), referrals,
-                     action ? enum_arg<no_consensus_choice>(*action, "action") : no_consensus_choice::unspecified,
-                     reason.value_or("")});
+                auto item =
+                    item_arg(std::move(title), objections, abstentions, disqualified, referrals, action, reason);
+                if (h.log) return h.log->core.consider_item(h.id, item);
+                auto r = h.core.consider(item);
+                h.steps.emplace_back(std::move(item));
+                return r;
             },
             py::arg("title"), py::arg("objections") = py::none(), py::arg("abstentions") = py::none(),
             py::arg("disqualified") = py::none(), py::arg("referrals") = 0, py::arg("action") = py::none(),
@@ -312,26 +381,59 @@ void register_meeting(py::module_& m) {
             "named twice); a refused call changes nothing.")
         .def(
             "arrive",
-            [](meeting_handle& h, const std::string& seat_id, bool remote) { h.core.arrive(seat_id, remote); },
+            [](meeting_handle& h, const std::string& seat_id, bool remote) {
+                if (h.log) return h.log->core.arrive(h.id, seat_id, remote);
+                h.core.arrive(seat_id, remote);
+                h.steps.emplace_back(arrival{seat_id, remote});
+            },
             py::arg("seat_id"), py::arg("remote") = false,
             "A member arrives between items, on site or remotely (QRM-7); an ordinary member takes the seat back at "
             "the next item (QRM-5).")
         .def(
             "leave",
             [](meeting_handle& h, const std::string& seat_id, const std::string& reason) {
-                h.core.leave(seat_id, enum_arg<leave_reason>(reason, "reason"));
+                const auto why = enum_arg<leave_reason>(reason, "reason");
+                if (h.log) return h.log->core.leave(h.id, seat_id, why);
+                h.core.leave(seat_id, why);
+                h.steps.emplace_back(departure{seat_id, why});
             },
             py::arg("seat_id"), py::arg("reason") = "left",
             "A member leaves between items; reason \"left\" (does not serve again today, QRM-5) or \"disqualified\".")
         .def(
-            "setup", [](const meeting_handle& h) { return setup_dict(h.core.setup()); },
+            "setup", [](const meeting_handle& h) { return setup_dict(h.view().setup()); },
             "The setup exactly as given: ``Meeting(ruleset, **m.setup())`` gives the same rulings. Derived values, "
             "such as the chair taken from the rotation, are in the rulings (``Ruling.chair``).")
         .def_property_readonly(
-            "rulings", [](const meeting_handle& h) { return h.core.rulings(); }, "The rulings so far, in order.")
+            "rulings", [](const meeting_handle& h) { return h.view().rulings(); }, "The rulings so far, in order.")
+        .def_property_readonly(
+            "id",
+            [](const meeting_handle& h) { return h.id.empty() ? py::object(py::none()) : py::object(py::str(h.id)); },
+            "Its id in the event log that holds it; None for a meeting that stands alone and was given none.")
+        .def_property_readonly(
+            "log", [](const meeting_handle& h) { return h.log; },
+            "The EventLog that holds it since it considered a matter, or None.")
+        .def(
+            "consider_matter",
+            [](meeting_handle& h, const std::shared_ptr<event_log_handle>& log, const std::string& matter_id,
+               const py::object& objections, const py::object& abstentions, const py::object& disqualified,
+               const std::optional<std::string>& action, const std::optional<std::string>& reason, bool directional,
+               bool force, const std::optional<std::string>& force_reason) {
+                const auto item = item_arg("", objections, abstentions, disqualified, 0, action, reason);
+                const step_options opts{force, force_reason.value_or("")};
+                return h.in_log(log, [&](event_log& l, const std::string& meeting_id) {
+                    return l.consider(meeting_id, matter_id, item, directional, opts);
+                });
+            },
+            py::arg("log"), py::arg("matter_id"), py::arg("objections") = py::none(),
+            py::arg("abstentions") = py::none(), py::arg("disqualified") = py::none(), py::arg("action") = py::none(),
+            py::arg("reason") = py::none(), py::arg("directional") = false, py::arg("force") = false,
+            py::arg("force_reason") = py::none(),
+            "Considers a matter of ``log``: the meeting is opened there first (with its attendance and items so far) "
+            "unless the log already holds it; the log's meeting engine decides and the matter takes the outcome. "
+            "samverkan.Meeting.consider(matter) calls this.")
         .def("__repr__", [](const meeting_handle& h) {
-            return "<Meeting of " + h.core.setup().forum + " on " + to_iso_string(h.core.setup().day) + " under " +
-                   h.rules->rules->id + ": " + std::to_string(h.core.rulings().size()) + " item(s)>";
+            return "<Meeting of " + h.view().setup().forum + " on " + to_iso_string(h.view().setup().day) + " under " +
+                   h.rules->rules->id + ": " + std::to_string(h.view().rulings().size()) + " item(s)>";
         });
 }
 

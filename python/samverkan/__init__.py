@@ -30,7 +30,9 @@ from ._core import (
     Body,
     Edge,
     Error,
+    EventLog,
     Forum,
+    LogError,
     NoRulesetInForce,
     NotPermitted,
     Party,
@@ -59,6 +61,7 @@ from .changes import (
     schema_fields,
 )
 from .impact import Comparison, QuorumChange, compare, rotation_changes
+from .matter import Event, Matter
 from .meeting import Meeting, Ruling, Step, Unknown
 from .risk import AttendanceRisk, quorum_probability
 from .rotation import RotationViolation, Schedule, Term, Violation, validate_rotation
@@ -83,7 +86,11 @@ __all__ = [
     "DateLike",
     "Edge",
     "Error",
+    "Event",
+    "EventLog",
     "Forum",
+    "LogError",
+    "Matter",
     "Meeting",
     "NoRulesetInForce",
     "NotPermitted",

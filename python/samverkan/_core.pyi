@@ -48,6 +48,10 @@ class ChangeError(Error, ValueError):
     rules: list[str]
     problems: list[str]
 
+class LogError(Error, ValueError):
+    index: int | None
+    rule: str | None
+
 class NoRulesetInForce(Error, LookupError): ...
 class ArgumentError(Error, ValueError): ...
 
@@ -317,6 +321,7 @@ class Meeting(metaclass=_pybind11_type):
         vice_chair: str | None = None,
         people: Mapping[str, Mapping[str, Any] | str] | None = None,
         remote: Iterable[str] | None = None,
+        id: str | None = None,
     ) -> None: ...
     @property
     def ruleset(self) -> Ruleset: ...
@@ -324,6 +329,23 @@ class Meeting(metaclass=_pybind11_type):
     def forum(self) -> str: ...
     @property
     def date(self) -> datetime.date: ...
+    @property
+    def id(self) -> str | None: ...
+    @property
+    def log(self) -> EventLog | None: ...
+    def consider_matter(
+        self,
+        log: EventLog,
+        matter_id: str,
+        objections: Iterable[str] | None = None,
+        abstentions: Iterable[str] | None = None,
+        disqualified: Iterable[str] | None = None,
+        action: str | None = None,
+        reason: str | None = None,
+        directional: bool = False,
+        force: bool = False,
+        force_reason: str | None = None,
+    ) -> Ruling: ...
     def consider(
         self,
         title: str,
@@ -339,6 +361,63 @@ class Meeting(metaclass=_pybind11_type):
     def setup(self) -> dict[str, Any]: ...
     @property
     def rulings(self) -> list[Ruling]: ...
+
+# The event log (register_event_log.cpp). Matters, summaries, next steps and violations cross as dicts.
+
+EVENT_LOG_SCHEMA: int
+
+class EventLog(metaclass=_pybind11_type):
+    def __init__(self, ruleset: Ruleset) -> None: ...
+    @property
+    def ruleset(self) -> Ruleset: ...
+    def raise_matter(
+        self,
+        id: str,
+        title: str,
+        forum: str,
+        raised_by: str,
+        day: datetime.date,
+        force: bool = False,
+        reason: str | None = None,
+    ) -> None: ...
+    def prepare(
+        self, id: str, by: str, day: datetime.date, force: bool = False, reason: str | None = None
+    ) -> None: ...
+    def place_on_agenda(
+        self, id: str, day: datetime.date, force: bool = False, reason: str | None = None
+    ) -> None: ...
+    def set_deadline(
+        self,
+        id: str,
+        body: str,
+        deadline: datetime.date,
+        day: datetime.date,
+        force: bool = False,
+        reason: str | None = None,
+    ) -> None: ...
+    def record_adoption(
+        self,
+        id: str,
+        body: str,
+        state: str,
+        day: datetime.date,
+        reference: str = "",
+        force: bool = False,
+        reason: str | None = None,
+    ) -> None: ...
+    def matter(self, id: str) -> dict[str, Any]: ...
+    def matter_ids(self) -> list[str]: ...
+    def meeting_ids(self) -> list[str]: ...
+    def rulings(self, meeting_id: str) -> list[Ruling]: ...
+    def adoption(self, id: str, on: datetime.date) -> dict[str, Any]: ...
+    def next_steps(self, id: str, on: datetime.date) -> list[dict[str, Any]]: ...
+    def violations(self) -> list[dict[str, Any]]: ...
+    def to_json(self) -> str: ...
+    @staticmethod
+    def from_json(ruleset: Ruleset, text: str) -> EventLog: ...
+    def __len__(self) -> int: ...
+    def __eq__(self, other: object) -> bool: ...
+    __hash__: None  # type: ignore[assignment]
 
 # Batch rulings (register_batch.cpp).
 
