@@ -117,10 +117,10 @@ inline void fast_one(const fast_form& f, std::uint64_t present, std::uint64_t ob
     outcome_out = result;
 }
 
-// Not under ThreadSanitizer: the loader runs an ifunc resolver before the TSan runtime is up, and the
-// instrumented resolver crashes.
+// Not under ThreadSanitizer (the loader runs an ifunc resolver before the TSan runtime is up, and the
+// instrumented resolver crashes) and not in a coverage build (where each clone would count its lines apart).
 template <int Shifts, bool Objections, bool Disqualified>
-#if defined(__x86_64__) && !defined(__clang__) && !defined(__SANITIZE_THREAD__)
+#if defined(__x86_64__) && !defined(__clang__) && !defined(__SANITIZE_THREAD__) && !defined(SAMVERKAN_NO_TARGET_CLONES)
 [[gnu::target_clones("default", "popcnt", "arch=haswell")]]
 #endif
 void fast_loop(const fast_form& f, const batch_input& in, const batch_output& out, std::size_t begin, std::size_t end) {
