@@ -131,8 +131,8 @@ long long integer(const context& ctx, const YAML::Node& n, const std::string& ke
 bool boolean(const context& ctx, const YAML::Node& n, const std::string& key) {
     const auto& s = scalar(ctx, n, key, "true or false");
     if (s == "true") return true;
-    if (s == "false") return false;
-    ctx.fail(n.Mark(), key, "expected true or false, got '" + s + "'");
+    if (s != "false") ctx.fail(n.Mark(), key, "expected true or false, got '" + s + "'");
+    return false;
 }
 
 date calendar_date(const context& ctx, const YAML::Node& n, const std::string& key) {

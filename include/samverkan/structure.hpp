@@ -67,7 +67,7 @@ struct cycle_visitor : boost::default_dfs_visitor {
         state->pred[boost::target(e, g)] = boost::source(e, g);
     }
     template <class Graph>
-    void back_edge(structure_edge e, const Graph&) const {
+    void back_edge(const structure_edge& e, const Graph&) const {
         if (!state->back) state->back = e;
     }
 };

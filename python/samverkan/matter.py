@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from . import _core
+from ._arguments import ArgumentTypeError
 from ._core import ArgumentError, EventLog, Ruleset
 from ._dates import DateLike, to_date
 
@@ -22,7 +23,7 @@ breaks, reason where given)."""
 
 def _text(value: object, what: str) -> str:
     if not isinstance(value, str):
-        raise TypeError(f"{what}: expected text (str), got {type(value).__name__}")
+        raise ArgumentTypeError(f"{what}: expected text (str), got {type(value).__name__}")
     return value
 
 
@@ -32,7 +33,7 @@ def _optional_text(value: object, what: str) -> str | None:
 
 def _flag(value: object, what: str) -> bool:
     if not isinstance(value, bool):
-        raise TypeError(f"{what}: expected True or False, got {type(value).__name__}")
+        raise ArgumentTypeError(f"{what}: expected True or False, got {type(value).__name__}")
     return value
 
 
@@ -42,7 +43,7 @@ def _day(value: DateLike | None, what: str = "on") -> _dt.date:
 
 def _ruleset(value: object) -> Ruleset:
     if not isinstance(value, Ruleset):
-        raise TypeError(f"ruleset: expected a samverkan.Ruleset, got {type(value).__name__}")
+        raise ArgumentTypeError(f"ruleset: expected a samverkan.Ruleset, got {type(value).__name__}")
     return value
 
 
@@ -83,7 +84,7 @@ class Matter:
         if log is None:
             log = EventLog(rs)
         elif not isinstance(log, EventLog):
-            raise TypeError(f"log: expected a samverkan.EventLog, got {type(log).__name__}")
+            raise ArgumentTypeError(f"log: expected a samverkan.EventLog, got {type(log).__name__}")
         elif log.ruleset.id != rs.id:
             raise ArgumentError(f"log: the event log is kept under ruleset '{log.ruleset.id}', not '{rs.id}'")
         if id is None:
@@ -133,17 +134,17 @@ class Matter:
         """As from_json, from the events as ``history`` gives them (a list of dicts)."""
         rs = _ruleset(ruleset)
         if isinstance(events, (str, bytes)) or not isinstance(events, Sequence):
-            raise TypeError(f"events: expected a list of event dicts, got {type(events).__name__}")
+            raise ArgumentTypeError(f"events: expected a list of event dicts, got {type(events).__name__}")
         for i, e in enumerate(events):
             if not isinstance(e, dict):
-                raise TypeError(f"events[{i}]: expected a dict, got {type(e).__name__}")
+                raise ArgumentTypeError(f"events[{i}]: expected a dict, got {type(e).__name__}")
         try:
             text = json.dumps(
                 {"samverkan_event_log": _core.EVENT_LOG_SCHEMA, "ruleset": rs.id, "events": list(events)},
                 ensure_ascii=False,
             )
         except (TypeError, ValueError) as exc:
-            raise TypeError(f"events: not plain data as history gives it ({exc})") from None
+            raise ArgumentTypeError(f"events: not plain data as history gives it ({exc})") from None
         return cls._in(EventLog.from_json(rs, text), id)
 
     def to_json(self) -> str:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from . import _core
+from ._arguments import ArgumentTypeError
 from ._core import ArgumentError
 from .matter import Matter
 
@@ -51,7 +52,8 @@ class Meeting(_core.Meeting):
             if referrals != 0:
                 raise ArgumentError("referrals: a matter's referral count is its own; do not give referrals=")
             if directional is not None and not isinstance(directional, bool):
-                raise TypeError(f"directional: expected True or False, got {type(directional).__name__}")
+                given = type(directional).__name__
+                raise ArgumentTypeError(f"directional: expected True or False, got {given}")
             return self.consider_matter(
                 title.log,
                 title.id,
@@ -65,7 +67,7 @@ class Meeting(_core.Meeting):
                 force_reason=force_reason,
             )
         if not isinstance(title, str):
-            raise TypeError(
+            raise ArgumentTypeError(
                 f"title: expected a title (str) or a samverkan.Matter, got {type(title).__name__}"
             )
         if directional is not None or force or force_reason is not None:

@@ -58,3 +58,4 @@ void run_all(const std::string& target, int (*body)(const std::uint8_t*, std::si
 TEST(FuzzCorpus, RulesetSeedsLoadAndRoundTrip) { run_all("ruleset", samverkan::fuzz::ruleset_text); }
 TEST(FuzzCorpus, ChangeSeedsApplyAndRoundTrip) { run_all("changes", samverkan::fuzz::change_text); }
 TEST(FuzzCorpus, MeetingSeedsKeepEveryMeetingConsistent) { run_all("meeting", samverkan::fuzz::meeting_steps); }
+TEST(FuzzCorpus, EventLogSeedsReplayAndRoundTrip) { run_all("event_log", samverkan::fuzz::event_log_text); }

@@ -18,6 +18,7 @@
 
 #include <samverkan/changes.hpp>
 #include <samverkan/errors.hpp>
+#include <samverkan/event_log.hpp>
 #include <samverkan/kernel.hpp>
 #include <samverkan/load.hpp>
 #include <samverkan/meeting.hpp>
@@ -159,6 +160,26 @@ inline int meeting_steps(const std::uint8_t* data, std::size_t size) {
                 }
             }
         } catch (const error&) {
+        }
+    }
+    return 0;
+}
+
+/// An event log's JSON in, read and replayed under the ruleset it names (an embedded version). An accepted log
+/// writes itself out as text that reads back to the same text.
+inline int event_log_text(const std::uint8_t* data, std::size_t size) {
+    const std::string_view text(reinterpret_cast<const char*>(data), size);
+    for (const auto& rs : embedded_versions()) {
+        std::string once;
+        try {
+            once = to_json(event_log_from_json(rs, text));
+        } catch (const error&) {
+            continue;
+        }
+        try {
+            if (to_json(event_log_from_json(rs, once)) != once) finding("event log: to_json does not read back the same");
+        } catch (const std::exception& e) {
+            finding(std::string("event log: to_json of an accepted log does not read back: ") + e.what());
         }
     }
     return 0;
