@@ -199,13 +199,15 @@ std::string escape_html(std::string_view s) {
     return out;
 }
 
-/// Markdown: characters that would start markup inside a line are escaped, so a title reads as written.
+/// Markdown: characters that would start markup inside a line are escaped, so a title reads as written (an
+/// underscore inside a word, as in seat ids, starts no emphasis and stays as it is).
 std::string escape_markdown(std::string_view s) {
     std::string out;
     out.reserve(s.size());
-    for (const char c : s) {
-        if (c == '\\' || c == '*' || c == '_' || c == '`' || c == '[' || c == ']' || c == '<' || c == '>' || c == '#' ||
-            c == '|')
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const char c = s[i];
+        const bool in_word = i > 0 && i + 1 < s.size() && s[i - 1] != ' ' && s[i + 1] != ' ';
+        if (c == '\\' || c == '*' || c == '`' || c == '[' || c == ']' || c == '<' || c == '>' || (c == '_' && !in_word))
             out += '\\';
         out += c == '\n' ? ' ' : c;
     }

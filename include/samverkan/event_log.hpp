@@ -976,8 +976,6 @@ private:
         require_facts(e, {});
         const meeting& mt = minuted_meeting(e);
         const minutes_record now = minutes_of(e.subject);
-        if (now.published_on && e.day < *now.published_on)
-            throw invalid_argument("dated before the publication it follows");
         std::vector<std::string> presided;
         for (const auto& r : mt.rulings())
             if (const auto p = r.presiding(); p && std::find(presided.begin(), presided.end(), *p) == presided.end())
