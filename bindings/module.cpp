@@ -10,6 +10,7 @@ PYBIND11_MODULE(_core, m) {
     samverkan::python::register_changes(m);
     samverkan::python::register_rotation(m);
     samverkan::python::register_meeting(m);
+    samverkan::python::register_minutes(m);
     samverkan::python::register_batch(m);
     samverkan::python::register_risk(m);
 }

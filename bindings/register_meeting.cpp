@@ -13,6 +13,7 @@
 #include "date_caster.hpp"
 #include "enum_arg.hpp"
 #include "handles.hpp"
+#include "meeting_handle.hpp"
 #include "register.hpp"
 
 namespace py = pybind11;
@@ -22,11 +23,6 @@ namespace samverkan::python {
 namespace {
 
 /// A meeting and the Python Ruleset it was made from.
-struct meeting_handle {
-    meeting core;
-    std::shared_ptr<ruleset_handle> rules;
-};
-
 constexpr const char* meeting_doc = R"(A meeting of a forum on a date; decide its items one by one with consider().
 
 ``date`` is a datetime.date or "YYYY-MM-DD"; ``present`` and ``remote`` are lists of seat ids; ``chair`` and
@@ -284,21 +280,21 @@ void register_meeting(py::module_& m) {
                  setup.chair = std::move(chair);
                  setup.vice_chair = std::move(vice_chair);
                  setup.people = people_arg(people);
-                 return meeting_handle{meeting(rs->compiled(forum_id), std::move(setup)), rs};
+                 return meeting_handle(rs, setup);
              }),
              py::arg("ruleset"), py::arg("forum") = "politiskt_samrad", py::arg("date") = py::none(),
              py::arg("present") = py::none(), py::arg("chair") = py::none(), py::arg("vice_chair") = py::none(),
              py::arg("people") = py::none(), py::arg("remote") = py::none())
         .def_property_readonly("ruleset", [](const meeting_handle& h) { return h.rules; })
-        .def_property_readonly("forum", [](const meeting_handle& h) { return h.core.setup().forum; })
-        .def_property_readonly("date", [](const meeting_handle& h) { return h.core.setup().day; })
+        .def_property_readonly("forum", [](const meeting_handle& h) { return h.core().setup().forum; })
+        .def_property_readonly("date", [](const meeting_handle& h) { return h.core().setup().day; })
         .def(
             "consider",
             [](meeting_handle& h, std::string title, const py::object& objections, const py::object& abstentions,
                const py::object& disqualified, int referrals, const std::optional<std::string>& action,
                const std::optional<std::string>& reason) {
-                return h.core.consider(
-                    {std::move(title), ids_arg(objections, "objections"), ids_arg(abstentions, "abstentions"),
+                return h.log->consider_item(
+                    h.id, {std::move(title), ids_arg(objections, "objections"), ids_arg(abstentions, "abstentions"),
                      ids_arg(disqualified, "disqualified"), referrals,
                      action ? enum_arg<no_consensus_choice>(*action, "action") : no_consensus_choice::unspecified,
                      reason.value_or("")});
@@ -312,26 +308,26 @@ void register_meeting(py::module_& m) {
             "named twice); a refused call changes nothing.")
         .def(
             "arrive",
-            [](meeting_handle& h, const std::string& seat_id, bool remote) { h.core.arrive(seat_id, remote); },
+            [](meeting_handle& h, const std::string& seat_id, bool remote) { h.log->arrive(h.id, seat_id, remote); },
             py::arg("seat_id"), py::arg("remote") = false,
             "A member arrives between items, on site or remotely (QRM-7); an ordinary member takes the seat back at "
             "the next item (QRM-5).")
         .def(
             "leave",
             [](meeting_handle& h, const std::string& seat_id, const std::string& reason) {
-                h.core.leave(seat_id, enum_arg<leave_reason>(reason, "reason"));
+                h.log->leave(h.id, seat_id, enum_arg<leave_reason>(reason, "reason"));
             },
             py::arg("seat_id"), py::arg("reason") = "left",
             "A member leaves between items; reason \"left\" (does not serve again today, QRM-5) or \"disqualified\".")
         .def(
-            "setup", [](const meeting_handle& h) { return setup_dict(h.core.setup()); },
+            "setup", [](const meeting_handle& h) { return setup_dict(h.core().setup()); },
             "The setup exactly as given: ``Meeting(ruleset, **m.setup())`` gives the same rulings. Derived values, "
             "such as the chair taken from the rotation, are in the rulings (``Ruling.chair``).")
         .def_property_readonly(
-            "rulings", [](const meeting_handle& h) { return h.core.rulings(); }, "The rulings so far, in order.")
+            "rulings", [](const meeting_handle& h) { return h.core().rulings(); }, "The rulings so far, in order.")
         .def("__repr__", [](const meeting_handle& h) {
-            return "<Meeting of " + h.core.setup().forum + " on " + to_iso_string(h.core.setup().day) + " under " +
-                   h.rules->rules->id + ": " + std::to_string(h.core.rulings().size()) + " item(s)>";
+            return "<Meeting of " + h.core().setup().forum + " on " + to_iso_string(h.core().setup().day) + " under " +
+                   h.rules->rules->id + ": " + std::to_string(h.core().rulings().size()) + " item(s)>";
         });
 }
 

@@ -58,6 +58,7 @@ from .changes import (
 )
 from .impact import Comparison, QuorumChange, compare, rotation_changes
 from .meeting import Meeting, Ruling, Step, Unknown
+from .minutes import Minutes, validate_calendar
 from .risk import AttendanceRisk, quorum_probability
 from .rotation import RotationViolation, Schedule, Term, Violation, validate_rotation
 from .simulate import Simulation, simulate, sweep
@@ -82,6 +83,7 @@ __all__ = [
     "Error",
     "Forum",
     "Meeting",
+    "Minutes",
     "NoRulesetInForce",
     "NotPermitted",
     "Party",
@@ -116,6 +118,7 @@ __all__ = [
     "simulate",
     "sweep",
     "validate_rotation",
+    "validate_calendar",
 ]
 
 __version__ = "0.1.0"
