@@ -10,6 +10,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <initializer_list>
+#include <limits>
 #include <map>
 #include <memory>
 #include <optional>
@@ -141,7 +142,9 @@ inline agenda_item item_of(const event& e) {
     item.abstentions = ids(e, "abstentions");
     item.disqualified = ids(e, "disqualified");
     const auto n = whole(e, "referrals");
-    if (n < 0 || n > 1'000'000) throw invalid_argument("an item's referrals must lie in 0–1000000");
+    // Any int reaches the meeting engine, which refuses a negative count under CNS-3 as it does outside a log.
+    if (n < std::numeric_limits<int>::min() || n > std::numeric_limits<int>::max())
+        throw invalid_argument("an item's referrals must be a whole number the engine takes, not " + std::to_string(n));
     item.referrals = static_cast<int>(n);
     const auto choice = enum_from_string<no_consensus_choice>(text(e, "choice"));
     if (!choice)
@@ -923,8 +926,8 @@ private:
         if (const auto it = meetings_.find(e.subject); it != meetings_.end())
             if (it->second.meeting_forum().id != f.id || it->second.setup().day != meeting_day)
                 throw invalid_argument("the meeting '" + e.subject + "' is of '" + it->second.meeting_forum().id +
-                                       "' on " + to_iso_string(it->second.setup().day) + ", not of '" + f.id +
-                                       "' on " + to_iso_string(meeting_day));
+                                       "' on " + to_iso_string(it->second.setup().day) + ", not of '" + f.id + "' on " +
+                                       to_iso_string(meeting_day));
         // MTG-2: ordinary members and substitutes alike are convened.
         auto recipients = notice_recipients(f.id);
         auto* given = std::get_if<std::vector<std::string>>(&e.facts[2].value);
@@ -932,8 +935,8 @@ private:
             throw invalid_argument("the notice_issued event's third fact is not the list 'recipients'");
         if (!live && *given != recipients)
             throw invalid_argument("the notice names the recipients " + detail::events::list_text(*given) +
-                                   "; MTG-2 convenes every seat of '" + f.id + "': " +
-                                   detail::events::list_text(recipients));
+                                   "; MTG-2 convenes every seat of '" + f.id +
+                                   "': " + detail::events::list_text(recipients));
         // RGT-3: a process leader of a supporting forum issues it, on the chair's behalf.
         std::optional<breach> b;
         const auto issuers = notice_issuers(f.id);
@@ -1021,8 +1024,8 @@ private:
     ruleset_ptr rules_;
     std::shared_ptr<const structure> graph_;
     std::vector<event> events_;
-    std::map<std::string, std::size_t, std::less<>> notices_;         ///< meeting id -> index of its latest notice
-    std::map<std::string, minutes_record, std::less<>> minutes_;      ///< meeting id -> its minutes' signing
+    std::map<std::string, std::size_t, std::less<>> notices_;     ///< meeting id -> index of its latest notice
+    std::map<std::string, minutes_record, std::less<>> minutes_;  ///< meeting id -> its minutes' signing
     std::map<std::string, matter, std::less<>> matters_;
     std::map<std::string, meeting, std::less<>> meetings_;
 };
