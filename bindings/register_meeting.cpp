@@ -295,9 +295,9 @@ void register_meeting(py::module_& m) {
                const std::optional<std::string>& reason) {
                 return h.log->consider_item(
                     h.id, {std::move(title), ids_arg(objections, "objections"), ids_arg(abstentions, "abstentions"),
-                     ids_arg(disqualified, "disqualified"), referrals,
-                     action ? enum_arg<no_consensus_choice>(*action, "action") : no_consensus_choice::unspecified,
-                     reason.value_or("")});
+                           ids_arg(disqualified, "disqualified"), referrals,
+                           action ? enum_arg<no_consensus_choice>(*action, "action") : no_consensus_choice::unspecified,
+                           reason.value_or("")});
             },
             py::arg("title"), py::arg("objections") = py::none(), py::arg("abstentions") = py::none(),
             py::arg("disqualified") = py::none(), py::arg("referrals") = 0, py::arg("action") = py::none(),

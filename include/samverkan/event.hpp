@@ -57,10 +57,11 @@ struct event {
 namespace detail {
 template <>
 struct enum_names<event_kind> {
-    static constexpr std::array<std::string_view, 13> names{
-        "raised",          "prepared",         "placed_on_agenda", "considered",       "deadline_set",
-        "adoption_recorded", "meeting_opened", "arrived",          "left",             "item_considered",
-        "notice_issued",   "minutes_signed",   "minutes_published"};
+    static constexpr std::array<std::string_view, 13> names{"raised",           "prepared",      "placed_on_agenda",
+                                                            "considered",       "deadline_set",  "adoption_recorded",
+                                                            "meeting_opened",   "arrived",       "left",
+                                                            "item_considered",  "notice_issued", "minutes_signed",
+                                                            "minutes_published"};
 };
 }  // namespace detail
 
