@@ -11,6 +11,7 @@ PYBIND11_MODULE(_core, m) {
     samverkan::python::register_rotation(m);
     samverkan::python::register_event_log(m);
     samverkan::python::register_meeting(m);
+    samverkan::python::register_minutes(m);
     samverkan::python::register_batch(m);
     samverkan::python::register_risk(m);
 }

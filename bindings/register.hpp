@@ -10,6 +10,7 @@ void register_changes(pybind11::module_& m);
 void register_errors(pybind11::module_& m);
 void register_event_log(pybind11::module_& m);
 void register_meeting(pybind11::module_& m);
+void register_minutes(pybind11::module_& m);
 void register_risk(pybind11::module_& m);
 void register_rotation(pybind11::module_& m);
 void register_rules(pybind11::module_& m);

@@ -11,6 +11,8 @@
 #include <samverkan/rules.hpp>
 #include <samverkan/ruling.hpp>
 
+#include "render.hpp"
+
 namespace samverkan {
 namespace {
 
@@ -46,7 +48,9 @@ std::string render_value(language lang, const fact& f) {
         f.value);
 }
 
-std::string render_step(language lang, const ruling_step& s) {
+}  // namespace
+
+std::string detail::render_step(language lang, const ruling_step& s) {
     const step_wording* w = find_step_wording(s.rule, s.kind);
     if (w == nullptr) throw error("the rule catalogue has no wording for step " + s.rule + " '" + s.kind + "'");
     fmt::dynamic_format_arg_store<fmt::format_context> args;
@@ -58,13 +62,17 @@ std::string render_step(language lang, const ruling_step& s) {
     }
 }
 
-}  // namespace
+std::string detail::wording(language lang, const std::string& key) {
+    const term_wording* t = find_term(key);
+    if (t == nullptr) throw error("the catalogue has no text '" + key + "'");
+    return std::string(pick(lang, t->en, t->sv));
+}
 
 std::string ruling::explain(language lang) const {
     std::string out;
     const std::string source_word = term(lang, "source", "source");
     for (const auto& s : steps()) {
-        out += s.rule + "  " + render_step(lang, s);
+        out += s.rule + "  " + detail::render_step(lang, s);
         if (const rule_info* r = find_rule(s.rule)) {
             if (!r->law.empty()) out += " — " + std::string(r->law);
             out += "\n      [" + std::string(pick(lang, r->title, r->title_sv)) + "; " + source_word + ": " +

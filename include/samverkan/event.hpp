@@ -15,8 +15,8 @@
 
 namespace samverkan {
 
-/// What an event records. The first six concern a matter (`subject` is the matter's id), the last four a
-/// meeting (`subject` is the meeting's id).
+/// What an event records. The first six concern a matter (`subject` is the matter's id), the rest a meeting
+/// (`subject` is the meeting's id).
 enum class event_kind : std::uint8_t {
     raised,             ///< a forum raised a matter (STR-4, STR-8)
     prepared,           ///< a preparing forum prepared it (STR-1, STR-2)
@@ -28,6 +28,9 @@ enum class event_kind : std::uint8_t {
     arrived,            ///< a member arrived between items (QRM-5, QRM-7)
     left,               ///< a member left between items (QRM-4, QRM-5)
     item_considered,    ///< a meeting decided an item that is no matter of the log
+    notice_issued,      ///< a process leader convened a meeting on the chair's behalf (MTG-2, RGT-3)
+    minutes_signed,     ///< the person who presided signed the minutes (MIN-2, RGT-2)
+    minutes_published,  ///< the signed minutes were published and are final (MIN-2)
 };
 
 /// One recorded step.
@@ -54,9 +57,11 @@ struct event {
 namespace detail {
 template <>
 struct enum_names<event_kind> {
-    static constexpr std::array<std::string_view, 10> names{
-        "raised",  "prepared", "placed_on_agenda", "considered", "deadline_set", "adoption_recorded", "meeting_opened",
-        "arrived", "left",     "item_considered"};
+    static constexpr std::array<std::string_view, 13> names{"raised",           "prepared",      "placed_on_agenda",
+                                                            "considered",       "deadline_set",  "adoption_recorded",
+                                                            "meeting_opened",   "arrived",       "left",
+                                                            "item_considered",  "notice_issued", "minutes_signed",
+                                                            "minutes_published"};
 };
 }  // namespace detail
 

@@ -6,9 +6,11 @@
 #pragma once
 
 #include <algorithm>
+#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <initializer_list>
+#include <limits>
 #include <map>
 #include <memory>
 #include <optional>
@@ -54,6 +56,26 @@ struct violation {
     std::string reason;  ///< why it was taken anyway
     friend bool operator==(const violation&, const violation&) = default;
 };
+
+/// Where a meeting's minutes (minnesanteckningar) stand: drafted from the log, signed by the person who presided
+/// (RGT-2), published and final (MIN-2).
+enum class minutes_status : std::uint8_t { draft, signed_, published };
+
+/// The signing and publishing of one meeting's minutes.
+struct minutes_record {
+    minutes_status status = minutes_status::draft;
+    std::string signed_by;  ///< the seat that signed (RGT-2)
+    std::optional<date> signed_on;
+    std::optional<date> published_on;
+    friend bool operator==(const minutes_record&, const minutes_record&) = default;
+};
+
+namespace detail {
+template <>
+struct enum_names<minutes_status> {
+    static constexpr std::array<std::string_view, 3> names{"draft", "signed", "published"};
+};
+}  // namespace detail
 
 /// What may happen next to a matter: one action, whether it is allowed now, and the rule that allows or
 /// blocks it.
@@ -120,7 +142,9 @@ inline agenda_item item_of(const event& e) {
     item.abstentions = ids(e, "abstentions");
     item.disqualified = ids(e, "disqualified");
     const auto n = whole(e, "referrals");
-    if (n < 0 || n > 1'000'000) throw invalid_argument("an item's referrals must lie in 0–1000000");
+    // Any int reaches the meeting engine, which refuses a negative count under CNS-3 as it does outside a log.
+    if (n < std::numeric_limits<int>::min() || n > std::numeric_limits<int>::max())
+        throw invalid_argument("an item's referrals must be a whole number the engine takes, not " + std::to_string(n));
     item.referrals = static_cast<int>(n);
     const auto choice = enum_from_string<no_consensus_choice>(text(e, "choice"));
     if (!choice)
@@ -264,6 +288,70 @@ public:
         return meetings_.at(std::string(meeting_id)).rulings().back();
     }
 
+    // ---- notices and minutes ---------------------------------------------------------------------------
+
+    /// MTG-2, RGT-3: `issued_by`, a process leader of a forum that supports `forum` (written as that forum's id,
+    /// or `<support forum>/<name>`), convenes the meeting `meeting_id` of `forum` on `meeting_day` on the chair's
+    /// behalf, on `day`. The recipients are every ordinary member and every substitute of the forum. A notice
+    /// later than the ruleset's notice_days before the meeting breaks MTG-2.
+    const event& issue_notice(std::string meeting_id, std::string forum_id, date meeting_day, std::string issued_by,
+                              date day, const step_options& opts = {}) {
+        if (meeting_id.empty()) throw invalid_argument("a notice needs the id of the meeting it convenes");
+        auto e = detail::events::make(event_kind::notice_issued, std::move(meeting_id), std::move(issued_by), day,
+                                      {{"forum", std::move(forum_id)},
+                                       {"meeting_day", to_iso_string(meeting_day)},
+                                       {"recipients", std::vector<std::string>{}}});
+        return events_[commit(std::move(e), opts)];
+    }
+
+    /// RGT-2, MIN-2: the person who presided signs the meeting's minutes.
+    const minutes_record& sign_minutes(std::string_view meeting_id, std::string seat_id, date day,
+                                       const step_options& opts = {}) {
+        (void)meeting_at(meeting_id);
+        commit(detail::events::make(event_kind::minutes_signed, std::string(meeting_id), std::move(seat_id), day, {}),
+               opts);
+        return minutes_.at(std::string(meeting_id));
+    }
+
+    /// MIN-2: the signed minutes are published on the collaboration's website; from then on they are final.
+    const minutes_record& publish_minutes(std::string_view meeting_id, date day, const step_options& opts = {}) {
+        const auto& mt = meeting_at(meeting_id);
+        commit(detail::events::make(event_kind::minutes_published, std::string(meeting_id), mt.meeting_forum().id, day,
+                                    {}),
+               opts);
+        return minutes_.at(std::string(meeting_id));
+    }
+
+    /// The latest notice of the meeting, or nullptr when none was issued.
+    [[nodiscard]] const event* notice_of(std::string_view meeting_id) const {
+        const auto it = notices_.find(meeting_id);
+        return it == notices_.end() ? nullptr : &events_[it->second];
+    }
+
+    /// Where the meeting's minutes stand.
+    [[nodiscard]] minutes_record minutes_of(std::string_view meeting_id) const {
+        (void)meeting_at(meeting_id);
+        const auto it = minutes_.find(meeting_id);
+        return it == minutes_.end() ? minutes_record{} : it->second;
+    }
+
+    /// MTG-2: the recipients of a notice for a meeting of the forum: its ordinary seats and its substitutes.
+    [[nodiscard]] std::vector<std::string> notice_recipients(std::string_view forum_id) const {
+        std::vector<std::string> out;
+        for (const auto& s : rules_->forum_by_id(forum_id).seats) out.push_back(s.id);
+        return out;
+    }
+
+    /// RGT-3: the forums whose process leaders convene the meetings of `forum_id` (those that support it, STR-6).
+    [[nodiscard]] std::vector<std::string> notice_issuers(std::string_view forum_id) const {
+        std::vector<std::string> out;
+        for (const auto& edge : graph_->edges())
+            if (edge.type == relation_type::supports && edge.to == forum_id &&
+                std::find(out.begin(), out.end(), edge.from) == out.end())
+                out.push_back(edge.from);
+        return out;
+    }
+
     // ---- reading ------------------------------------------------------------------------------------
 
     [[nodiscard]] const ruleset& rules() const noexcept { return *rules_; }
@@ -344,6 +432,7 @@ private:
     struct breach {
         std::string rule;
         std::string message;
+        bool right = false;  ///< a rights rule: refused as not_permitted
     };
 
     /// Checks and applies a step taken now, and appends its event.
@@ -385,6 +474,12 @@ private:
                 return apply_attendance(e, live);
             case event_kind::item_considered:
                 return apply_item(e, live);
+            case event_kind::notice_issued:
+                return apply_notice(e, live, index);
+            case event_kind::minutes_signed:
+                return apply_signed(e, live);
+            case event_kind::minutes_published:
+                return apply_published(e, live);
         }
         throw invalid_argument("unknown event kind");
     }
@@ -393,6 +488,7 @@ private:
     static void settle(event& e, const std::optional<breach>& b, const step_options* live) {
         if (live) {
             if (!b) return;
+            if (!live->force && b->right) throw not_permitted(b->rule, b->message);
             if (!live->force) throw rule_violation(b->rule, b->message);
             if (live->reason.empty())
                 throw invalid_argument("a forced step needs a reason; this one breaks " + b->rule + ": " + b->message);
@@ -638,7 +734,9 @@ private:
         if (item.referrals != m.referrals_)
             throw invalid_argument("the item gives " + std::to_string(item.referrals) +
                                    " earlier referrals; the matter has " + std::to_string(m.referrals_) + " (CNS-3)");
-        settle(e, sequence(m, matter_action::consider), live);  // before the meeting decides: a refusal changes nothing
+        auto b = sequence(m, matter_action::consider);
+        if (!b) b = settled_minutes(meeting_id);
+        settle(e, b, live);  // before the meeting decides: a refusal changes nothing
         auto adopters = directional ? graph_->adopters_of(m.forum_) : std::vector<std::string>{};
         // The meeting engine decides, changing the meeting only when it does not refuse; the matter never
         // re-decides. In a replay a ruling that differs from the event's refuses the whole log.
@@ -782,7 +880,7 @@ private:
 
     void apply_attendance(event& e, const step_options* live) {
         meeting& mt = open_meeting_for(e, e.subject);
-        settle(e, std::nullopt, live);
+        settle(e, settled_minutes(e.subject), live);
         if (e.kind == event_kind::arrived) {
             require_facts(e, {"remote"});
             const bool remote = detail::events::flag(e, "remote");
@@ -805,14 +903,129 @@ private:
         if (e.by != mt.meeting_forum().id)
             throw invalid_argument("an item of a meeting of '" + mt.meeting_forum().id +
                                    "' is considered by that forum");
-        settle(e, std::nullopt, live);
+        settle(e, settled_minutes(e.subject), live);
         const ruling r = mt.consider(detail::events::item_of(e));  // unchanged when the engine refuses
         settle_ruling(e, r, live, item_facts);  // in a replay, a differing ruling refuses the whole log
+    }
+
+    /// MIN-2: signed minutes are the record of the meeting, published ones final; the meeting changes no more.
+    std::optional<breach> settled_minutes(std::string_view meeting_id) const {
+        const auto it = minutes_.find(meeting_id);
+        if (it == minutes_.end() || it->second.status == minutes_status::draft) return std::nullopt;
+        return breach{"MIN-2", "the minutes of '" + std::string(meeting_id) + "' are " +
+                                   std::string(to_string(it->second.status)) +
+                                   "; the meeting they record changes no more"};
+    }
+
+    void apply_notice(event& e, const step_options* live, std::size_t index) {
+        require_facts(e, {"forum", "meeting_day", "recipients"});
+        if (e.subject.empty()) throw invalid_argument("a notice needs the id of the meeting it convenes");
+        const auto& forum_id = detail::events::text(e, "forum");
+        const date meeting_day = detail::events::day(e, "meeting_day");
+        const forum& f = rules_->forum_by_id(forum_id);
+        if (const auto it = meetings_.find(e.subject); it != meetings_.end())
+            if (it->second.meeting_forum().id != f.id || it->second.setup().day != meeting_day)
+                throw invalid_argument("the meeting '" + e.subject + "' is of '" + it->second.meeting_forum().id +
+                                       "' on " + to_iso_string(it->second.setup().day) + ", not of '" + f.id + "' on " +
+                                       to_iso_string(meeting_day));
+        // MTG-2: ordinary members and substitutes alike are convened.
+        auto recipients = notice_recipients(f.id);
+        auto* given = std::get_if<std::vector<std::string>>(&e.facts[2].value);
+        if (e.facts[2].name != "recipients" || !given)
+            throw invalid_argument("the notice_issued event's third fact is not the list 'recipients'");
+        if (!live && *given != recipients)
+            throw invalid_argument("the notice names the recipients " + detail::events::list_text(*given) +
+                                   "; MTG-2 convenes every seat of '" + f.id +
+                                   "': " + detail::events::list_text(recipients));
+        // RGT-3: a process leader of a supporting forum issues it, on the chair's behalf.
+        std::optional<breach> b;
+        const auto issuers = notice_issuers(f.id);
+        const bool leader = std::any_of(issuers.begin(), issuers.end(), [&](const std::string& s) {
+            return e.by == s || (e.by.size() > s.size() + 1 && e.by.starts_with(s) && e.by[s.size()] == '/');
+        });
+        if (!leader)
+            b = breach{"RGT-3",
+                       "'" + e.by + "' is no process leader of a forum that supports '" + f.id +
+                           "'; only a process leader issues the notice, on the chair's behalf (the forums whose "
+                           "process leaders may: " +
+                           detail::events::list_text(issuers) + ")",
+                       true};
+        // MTG-2: the notice period, when the ruleset has one.
+        const auto before = (std::chrono::sys_days(meeting_day) - std::chrono::sys_days(e.day)).count();
+        const int period = rules_->meeting.notice_days;
+        if (!b && before < 0)
+            b = breach{"MTG-2", "a notice issued on " + to_iso_string(e.day) + " comes after the meeting on " +
+                                    to_iso_string(meeting_day)};
+        else if (!b && before < period)
+            b = breach{"MTG-2", "a notice issued on " + to_iso_string(e.day) + " is " + std::to_string(before) +
+                                    " days before the meeting on " + to_iso_string(meeting_day) +
+                                    "; the ruleset's notice_days asks for at least " + std::to_string(period)};
+        settle(e, b, live);
+        settle_rules(e, {"MTG-2", "RGT-3"}, live);
+        if (live) *given = std::move(recipients);
+        notices_[e.subject] = index;
+    }
+
+    /// The meeting a minutes step is for, dated on or after the meeting.
+    const meeting& minuted_meeting(const event& e) const {
+        const meeting& mt = meeting_at(e.subject);
+        if (e.day < mt.setup().day)
+            throw invalid_argument("dated " + to_iso_string(e.day) + ", before the meeting on " +
+                                   to_iso_string(mt.setup().day) + " that the minutes record");
+        return mt;
+    }
+
+    void apply_signed(event& e, const step_options* live) {
+        require_facts(e, {});
+        const meeting& mt = minuted_meeting(e);
+        const minutes_record now = minutes_of(e.subject);
+        std::vector<std::string> presided;
+        for (const auto& r : mt.rulings())
+            if (const auto p = r.presiding(); p && std::find(presided.begin(), presided.end(), *p) == presided.end())
+                presided.push_back(*p);
+        std::optional<breach> b;
+        if (now.status != minutes_status::draft)
+            b = breach{"MIN-2", "the minutes of '" + e.subject + "' are " + std::string(to_string(now.status)) +
+                                    " already (by " + now.signed_by + ")"};
+        else if (std::find(presided.begin(), presided.end(), e.by) == presided.end())
+            b = breach{"RGT-2",
+                       "'" + e.by + "' did not preside at '" + e.subject +
+                           "'; only the person who presided signs the minutes (who presided: " +
+                           detail::events::list_text(presided) + ")",
+                       true};
+        settle(e, b, live);
+        settle_rules(e, {"RGT-2", "MIN-2"}, live);
+        auto& rec = minutes_[e.subject];
+        if (rec.status == minutes_status::draft) rec.status = minutes_status::signed_;  // forced: published stays
+        rec.signed_by = e.by;
+        rec.signed_on = e.day;
+    }
+
+    void apply_published(event& e, const step_options* live) {
+        require_facts(e, {});
+        const meeting& mt = minuted_meeting(e);
+        if (e.by != mt.meeting_forum().id)
+            throw invalid_argument("the minutes of a meeting of '" + mt.meeting_forum().id + "' are published by it");
+        const minutes_record now = minutes_of(e.subject);
+        if (now.signed_on && e.day < *now.signed_on) throw invalid_argument("dated before the signing it follows");
+        std::optional<breach> b;
+        if (now.status == minutes_status::published)
+            b = breach{"MIN-2", "the minutes of '" + e.subject + "' are published already and final"};
+        else if (now.status == minutes_status::draft)
+            b = breach{"MIN-2", "the minutes of '" + e.subject +
+                                    "' are not signed; the person who presided signs them before they are published"};
+        settle(e, b, live);
+        settle_rules(e, {"MIN-2"}, live);
+        auto& rec = minutes_[e.subject];
+        rec.status = minutes_status::published;
+        rec.published_on = e.day;
     }
 
     ruleset_ptr rules_;
     std::shared_ptr<const structure> graph_;
     std::vector<event> events_;
+    std::map<std::string, std::size_t, std::less<>> notices_;     ///< meeting id -> index of its latest notice
+    std::map<std::string, minutes_record, std::less<>> minutes_;  ///< meeting id -> its minutes' signing
     std::map<std::string, matter, std::less<>> matters_;
     std::map<std::string, meeting, std::less<>> meetings_;
 };

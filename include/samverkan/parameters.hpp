@@ -71,6 +71,7 @@ struct meeting_parameters {
     int max_referrals = 1;                                               // CNS-3
     no_consensus_action on_no_consensus = no_consensus_action::refer_back;  // CNS-3
     int meetings_per_termin = 1;                                         // MTG-1
+    int notice_days = 0;  ///< MTG-2: days before the meeting a notice is issued at the latest; 0: no notice period
     in_force_rule in_force;                                              // CNS-5
     source_mark mark;
 };

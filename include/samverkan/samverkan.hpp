@@ -2,6 +2,7 @@
 #pragma once
 
 #include <samverkan/body.hpp>
+#include <samverkan/calendar.hpp>
 #include <samverkan/date.hpp>
 #include <samverkan/errors.hpp>
 #include <samverkan/event.hpp>
@@ -12,6 +13,7 @@
 #include <samverkan/load.hpp>
 #include <samverkan/matter.hpp>
 #include <samverkan/meeting.hpp>
+#include <samverkan/minutes.hpp>
 #include <samverkan/parameters.hpp>
 #include <samverkan/problem.hpp>
 #include <samverkan/quorum.hpp>

@@ -63,6 +63,7 @@ from .changes import (
 from .impact import Comparison, QuorumChange, compare, rotation_changes
 from .matter import Event, Matter
 from .meeting import Meeting, Ruling, Step, Unknown
+from .minutes import Minutes, validate_calendar
 from .risk import AttendanceRisk, quorum_probability
 from .rotation import RotationViolation, Schedule, Term, Violation, validate_rotation
 from .simulate import Simulation, simulate, sweep
@@ -92,6 +93,7 @@ __all__ = [
     "LogError",
     "Matter",
     "Meeting",
+    "Minutes",
     "NoRulesetInForce",
     "NotPermitted",
     "Party",
@@ -126,6 +128,7 @@ __all__ = [
     "simulate",
     "sweep",
     "validate_rotation",
+    "validate_calendar",
 ]
 
 __version__ = "0.1.0"

@@ -89,6 +89,7 @@ def test_change_files_in_docs_apply() -> None:
         "samverkan.batch",
         "samverkan.changes",
         "samverkan.impact",
+        "samverkan.minutes",
         "samverkan.policytest",
         "samverkan.report",
         "samverkan.rotation",
