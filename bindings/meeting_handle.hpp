@@ -39,7 +39,6 @@ struct meeting_handle {
 
     [[nodiscard]] const meeting& view() const { return log ? log->core.meeting_at(id) : core; }
 
-
     /// Takes `step` on the log `to`: a meeting that stands alone is first opened there with the steps it has
     /// taken so far, which the log decides again. All on a copy of the log, so that a refusal anywhere leaves
     /// the log, and the meeting standing alone, as they were.

@@ -108,7 +108,8 @@ void register_minutes(py::module_& m) {
                                "draft, then signed by the person who presided (RGT-2), then published and final "
                                "(MIN-2).")
         .def_property_readonly(
-            "status", [](const minutes_handle& h) { return std::string(to_string(h.log->core.minutes_of(h.id).status)); },
+            "status",
+            [](const minutes_handle& h) { return std::string(to_string(h.log->core.minutes_of(h.id).status)); },
             "'draft', 'signed' or 'published'.")
         .def_property_readonly(
             "signed_by",
@@ -176,7 +177,8 @@ void register_minutes(py::module_& m) {
             "The attendance register: one dict per item and seat present, with its role (ordinary, "
             "serving_substitute, non_serving_substitute, ordinary_not_serving) and whether remote.")
         .def(
-            "attendance_frame", [](const minutes_handle& h) { return attendance_frame(make_minutes(h.log->core, h.id)); },
+            "attendance_frame",
+            [](const minutes_handle& h) { return attendance_frame(make_minutes(h.log->core, h.id)); },
             "The attendance register as a pandas DataFrame (``.to_csv()`` for the arvode claims).")
         .def("_repr_markdown_", [](const minutes_handle& h) { return to_markdown(make_minutes(h.log->core, h.id)); })
         .def("__repr__", [](const minutes_handle& h) {
@@ -213,8 +215,7 @@ void register_minutes(py::module_& m) {
             },
             "The meeting's minutes (minnesanteckningar), drawn from its steps so far.")
         .def(
-            "attendance_frame",
-            [](meeting_handle& h) { return attendance_frame(make_minutes(h.joined().core, h.id)); },
+            "attendance_frame", [](meeting_handle& h) { return attendance_frame(make_minutes(h.joined().core, h.id)); },
             "The attendance register as a pandas DataFrame: per item, every seat present and its role.");
 
     m.def(

@@ -495,7 +495,8 @@ std::optional<std::size_t> first_invalid_utf8(std::string_view s) {
             ++i;
             continue;
         }
-        if (b >= 0xC2 && b <= 0xDF) n = 1;
+        if (b >= 0xC2 && b <= 0xDF)
+            n = 1;
         else if (b >= 0xE0 && b <= 0xEF) {
             n = 2;
             if (b == 0xE0) lo = 0xA0;
@@ -531,8 +532,9 @@ YAML::Node parse_guarded(const std::string& text, const std::string& origin, std
         at.line = static_cast<int>(std::count(before.begin(), before.end(), '\n'));
         const auto line_start = before.rfind('\n');
         at.column = static_cast<int>(line_start == std::string_view::npos ? *bad : *bad - line_start - 1);
-        ctx.fail(at, "", "not valid UTF-8 (byte " + std::to_string(static_cast<unsigned char>(text[*bad])) +
-                             "); save the file as UTF-8");
+        ctx.fail(at, "",
+                 "not valid UTF-8 (byte " + std::to_string(static_cast<unsigned char>(text[*bad])) +
+                     "); save the file as UTF-8");
     }
     try {
         std::istringstream scan_stream(text);

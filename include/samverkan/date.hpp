@@ -30,8 +30,8 @@ inline constexpr date max_date{std::chrono::year{9999}, std::chrono::December, s
 /// "YYYY-MM-DD".
 [[nodiscard]] inline std::string to_iso_string(date d) {
     char buf[16];
-    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(d.year()),
-                  static_cast<unsigned>(d.month()), static_cast<unsigned>(d.day()));
+    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(d.year()), static_cast<unsigned>(d.month()),
+                  static_cast<unsigned>(d.day()));
     return buf;
 }
 

@@ -20,11 +20,11 @@ struct ruleset_location {
                               std::string rule_ = {})
         : path(std::move(path_)), line(line_), column(column_), key(std::move(key_)), rule(std::move(rule_)) {}
 
-    std::string path;    ///< file name, or "<name> (embedded)" for an embedded ruleset
-    int line = 0;        ///< 1-based
-    int column = 0;      ///< 1-based
-    std::string key;     ///< dotted key path, e.g. "forums[0].seats[3].body"
-    std::string rule;    ///< rule id the fault breaks, e.g. "STR-1"
+    std::string path;  ///< file name, or "<name> (embedded)" for an embedded ruleset
+    int line = 0;      ///< 1-based
+    int column = 0;    ///< 1-based
+    std::string key;   ///< dotted key path, e.g. "forums[0].seats[3].body"
+    std::string rule;  ///< rule id the fault breaks, e.g. "STR-1"
 };
 
 /// A ruleset that cannot be loaded: malformed, inconsistent or breaking a structure rule.
@@ -104,8 +104,7 @@ public:
 class unknown_id : public error {
 public:
     unknown_id(const std::string& what, std::string id, const std::string& hint = {})
-        : error("unknown " + what + " '" + id + "'" + hint),
-          id_(std::move(id)) {}
+        : error("unknown " + what + " '" + id + "'" + hint), id_(std::move(id)) {}
 
     [[nodiscard]] const std::string& id() const noexcept { return id_; }
 

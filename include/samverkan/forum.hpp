@@ -32,11 +32,11 @@ struct office {
 
 /// Who a theme group is for (THM-1, THM-2, THM-3). Ages are inclusive; no needs means "anyone".
 struct theme_criteria {
-    std::string label;                 ///< the Swedish name, e.g. "Mitt i Livet"
-    std::string rule;                  ///< THM-1 (2016) or THM-2 / THM-3 (2026)
+    std::string label;  ///< the Swedish name, e.g. "Mitt i Livet"
+    std::string rule;   ///< THM-1 (2016) or THM-2 / THM-3 (2026)
     std::optional<int> min_age;
     std::optional<int> max_age;
-    std::vector<std::string> needs;    ///< any one of these needs qualifies
+    std::vector<std::string> needs;  ///< any one of these needs qualifies
     std::string description;
 };
 
@@ -47,9 +47,9 @@ struct forum {
     samverkan::level level = level::political;
     std::vector<std::string> aliases;  ///< other names of the same body, e.g. "LGS Beredningsgrupp"
     std::string description;
-    std::string source;                ///< seed file and section
-    std::vector<seat> seats;           ///< indexed 0…n-1 (seat::index)
-    std::vector<office> offices;       ///< for a presidium: the offices that make it up (ROT-5)
+    std::string source;           ///< seed file and section
+    std::vector<seat> seats;      ///< indexed 0…n-1 (seat::index)
+    std::vector<office> offices;  ///< for a presidium: the offices that make it up (ROT-5)
     std::optional<theme_criteria> theme;
     source_mark mark;
 

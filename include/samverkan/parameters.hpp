@@ -61,18 +61,18 @@ struct remote_rule {
 
 /// The rules of a meeting of a forum with seats (§ 4, § 5, § 7).
 struct meeting_parameters {
-    std::string forum = "politiskt_samrad";                             ///< the forum these rules govern
-    substitution_scope substitution = substitution_scope::same_body;    // QRM-2
-    quorum_rule quorum;                                                  // QRM-3
-    presiding_fallback presiding = presiding_fallback::eldest;          // QRM-6
-    bool substitute_may_preside = false;                                 // QRM-6
-    remote_rule remote;                                                  // QRM-7
-    consensus_rule consensus = consensus_rule::no_objection;            // CNS-2
-    int max_referrals = 1;                                               // CNS-3
+    std::string forum = "politiskt_samrad";                                 ///< the forum these rules govern
+    substitution_scope substitution = substitution_scope::same_body;        // QRM-2
+    quorum_rule quorum;                                                     // QRM-3
+    presiding_fallback presiding = presiding_fallback::eldest;              // QRM-6
+    bool substitute_may_preside = false;                                    // QRM-6
+    remote_rule remote;                                                     // QRM-7
+    consensus_rule consensus = consensus_rule::no_objection;                // CNS-2
+    int max_referrals = 1;                                                  // CNS-3
     no_consensus_action on_no_consensus = no_consensus_action::refer_back;  // CNS-3
-    int meetings_per_termin = 1;                                         // MTG-1
-    int notice_days = 0;  ///< MTG-2: days before the meeting a notice is issued at the latest; 0: no notice period
-    in_force_rule in_force;                                              // CNS-5
+    int meetings_per_termin = 1;                                            // MTG-1
+    int notice_days = 0;     ///< MTG-2: days before the meeting a notice is issued at the latest; 0: no notice period
+    in_force_rule in_force;  // CNS-5
     source_mark mark;
 };
 
@@ -86,18 +86,18 @@ inline constexpr int max_election_year = 9999;
 /// The chair rotation (§ 6).
 struct rotation_parameters {
     std::string forum = "politiskt_samrad";
-    int term_years = 2;                                                            // ROT-1
+    int term_years = 2;                                                               // ROT-1
     date anchor{std::chrono::year{2015}, std::chrono::January, std::chrono::day{1}};  // ROT-6
-    std::string first_holder = "goteborg";                                         // ROT-6
-    bool alternate_sides = true;                                                   // ROT-2
-    std::vector<std::string> municipal_pool;                                       // ROT-3a, in order
-    std::vector<std::string> region_pool;                                          // ROT-3a, in order
-    bool vice_from_other_side = true;                                              // ROT-3
-    bool vice_succeeds = true;                                                     // ROT-3a
-    lgs_coordination lgs = lgs_coordination::same_side;                            // ROT-4
-    bool align_with_mandate = true;                                                // ROT-6
-    int first_election_year = 2014;                                                // ROT-6
-    int mandate_years = 4;                                                         // ROT-6
+    std::string first_holder = "goteborg";                                            // ROT-6
+    bool alternate_sides = true;                                                      // ROT-2
+    std::vector<std::string> municipal_pool;                                          // ROT-3a, in order
+    std::vector<std::string> region_pool;                                             // ROT-3a, in order
+    bool vice_from_other_side = true;                                                 // ROT-3
+    bool vice_succeeds = true;                                                        // ROT-3a
+    lgs_coordination lgs = lgs_coordination::same_side;                               // ROT-4
+    bool align_with_mandate = true;                                                   // ROT-6
+    int first_election_year = 2014;                                                   // ROT-6
+    int mandate_years = 4;                                                            // ROT-6
     source_mark mark;
 };
 

@@ -262,8 +262,8 @@ inline std::optional<side> lgs_side_for(lgs_coordination c, side chair) {
 
         t.why.add("ROT-1", to_iso_string(t.start) + " – " + to_iso_string(t.end) + ": a term of " +
                                std::to_string(p.term_years) + " years");
-        t.why.add("ROT-2", k == 0 ? "the first term goes to the side of the first holder: " +
-                                        std::string(to_string(t.chair_side))
+        t.why.add("ROT-2", k == 0              ? "the first term goes to the side of the first holder: " +
+                                                     std::string(to_string(t.chair_side))
                            : p.alternate_sides ? "the side alternates: " + std::string(to_string(t.chair_side))
                                                : "the side does not alternate (alternate_sides false): " +
                                                      std::string(to_string(t.chair_side)));

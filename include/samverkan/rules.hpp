@@ -28,7 +28,8 @@ namespace samverkan {
 /// The wording of this kind of step of this rule, or nullptr.
 [[nodiscard]] constexpr const step_wording* find_step_wording(std::string_view rule, std::string_view kind) noexcept {
     const auto all = step_wordings();
-    const auto it = std::find_if(all.begin(), all.end(), [&](const step_wording& w) { return w.rule == rule && w.kind == kind; });
+    const auto it =
+        std::find_if(all.begin(), all.end(), [&](const step_wording& w) { return w.rule == rule && w.kind == kind; });
     return it == all.end() ? nullptr : &*it;
 }
 

@@ -19,7 +19,7 @@ enum class seat_kind : std::uint8_t { ordinary, substitute };
 /// One seat of a forum. A forum's seats are numbered 0…n-1 in the ruleset's order; that order
 /// also decides which substitute serves first (QRM-2).
 struct seat {
-    std::string id;     ///< "su/ord", "goteborg/ord2", "molndal/ers"
+    std::string id;  ///< "su/ord", "goteborg/ord2", "molndal/ers"
     seat_kind kind = seat_kind::ordinary;
     std::string body;   ///< id of the body it represents
     std::string party;  ///< id of that body's party

@@ -26,7 +26,8 @@ inline void write_dot(std::ostream& out, const structure& s) {
     };
     const auto edges = s.edges();
     graph g(ids.size());
-    for (std::size_t i = 0; i < edges.size(); ++i) boost::add_edge(index_of(edges[i].from), index_of(edges[i].to), i, g);
+    for (std::size_t i = 0; i < edges.size(); ++i)
+        boost::add_edge(index_of(edges[i].from), index_of(edges[i].to), i, g);
 
     auto quote = [](const std::string& text) {
         std::string q = "\"";
@@ -39,8 +40,8 @@ inline void write_dot(std::ostream& out, const structure& s) {
     auto vertex_writer = [&](std::ostream& os, std::size_t v) {
         if (v < rs.forums.size()) {
             const auto& f = rs.forums[v];
-            os << "[shape=box, label=" << quote(f.name + "\n(" + std::string(to_string(f.level)) + ")") << ", id=" << quote(f.id)
-               << "]";
+            os << "[shape=box, label=" << quote(f.name + "\n(" + std::string(to_string(f.level)) + ")")
+               << ", id=" << quote(f.id) << "]";
         } else {
             const auto& b = rs.bodies[v - rs.forums.size()];
             os << "[shape=ellipse, label=" << quote(b.name) << ", id=" << quote(b.id) << "]";

@@ -54,8 +54,13 @@ meeting_setup setup(std::vector<std::string> present) {
 
 agenda_item item(std::string title, std::vector<std::string> objections = {}, std::vector<std::string> abstentions = {},
                  std::vector<std::string> disqualified = {}, int referrals = 0) {
-    return {std::move(title), std::move(objections), std::move(abstentions), std::move(disqualified), referrals,
-            samverkan::no_consensus_choice::unspecified, ""};
+    return {std::move(title),
+            std::move(objections),
+            std::move(abstentions),
+            std::move(disqualified),
+            referrals,
+            samverkan::no_consensus_choice::unspecified,
+            ""};
 }
 
 bool has_rule(const samverkan::ruling& r, const std::string& id) {
@@ -63,8 +68,8 @@ bool has_rule(const samverkan::ruling& r, const std::string& id) {
     return std::find(rules.begin(), rules.end(), id) != rules.end();
 }
 
-const std::vector<std::string> vgr_ordinary{"dn_goteborg/ord", "dn_vastra/ord",          "regionhalsan/ord",
-                                            "narhalsan/ord",   "tandvard/ord",           "habilitering_halsa/ord",
+const std::vector<std::string> vgr_ordinary{"dn_goteborg/ord",        "dn_vastra/ord", "regionhalsan/ord",
+                                            "narhalsan/ord",          "tandvard/ord",  "habilitering_halsa/ord",
                                             "sjukhusen_i_vaster/ord", "su/ord"};
 
 }  // namespace
@@ -99,19 +104,27 @@ TEST_P(Attendance, QRM2_QRM3_ServedSeatsAndQuorum) {
 
 INSTANTIATE_TEST_SUITE_P(
     Samrad2026, Attendance,
-    ::testing::Values(
-        attendance_case{"everyone", {}, 15, 0, true},
-        attendance_case{"vgr_ordinary_absent_substitutes_serve", vgr_ordinary, 15, 8, true},
-        attendance_case{"goteborg_ordinary_absent_no_substitutes", {"goteborg/ord1", "goteborg/ord2", "goteborg/ord3"}, 12, 0, true},
-        attendance_case{"exactly_8",
-                        {"dn_goteborg/ord", "dn_goteborg/ers", "dn_vastra/ord", "dn_vastra/ers", "narhalsan/ord", "narhalsan/ers",
-                         "tandvard/ord", "tandvard/ers", "su/ord", "su/ers", "goteborg/ord2", "goteborg/ord3"},
-                        8, 0, true},
-        attendance_case{"exactly_7",
-                        {"dn_goteborg/ord", "dn_goteborg/ers", "dn_vastra/ord", "dn_vastra/ers", "narhalsan/ord", "narhalsan/ers",
-                         "tandvard/ord", "tandvard/ers", "su/ord", "su/ers", "goteborg/ord2", "goteborg/ord3", "ockero/ord",
-                         "ockero/ers"},
-                        7, 0, false}),
+    ::testing::Values(attendance_case{"everyone", {}, 15, 0, true},
+                      attendance_case{"vgr_ordinary_absent_substitutes_serve", vgr_ordinary, 15, 8, true},
+                      attendance_case{"goteborg_ordinary_absent_no_substitutes",
+                                      {"goteborg/ord1", "goteborg/ord2", "goteborg/ord3"},
+                                      12,
+                                      0,
+                                      true},
+                      attendance_case{"exactly_8",
+                                      {"dn_goteborg/ord", "dn_goteborg/ers", "dn_vastra/ord", "dn_vastra/ers",
+                                       "narhalsan/ord", "narhalsan/ers", "tandvard/ord", "tandvard/ers", "su/ord",
+                                       "su/ers", "goteborg/ord2", "goteborg/ord3"},
+                                      8,
+                                      0,
+                                      true},
+                      attendance_case{"exactly_7",
+                                      {"dn_goteborg/ord", "dn_goteborg/ers", "dn_vastra/ord", "dn_vastra/ers",
+                                       "narhalsan/ord", "narhalsan/ers", "tandvard/ord", "tandvard/ers", "su/ord",
+                                       "su/ers", "goteborg/ord2", "goteborg/ord3", "ockero/ord", "ockero/ers"},
+                                      7,
+                                      0,
+                                      false}),
     [](const auto& case_info) { return std::string(case_info.param.name); });
 
 TEST(Meeting, CNS4_NotQuorateDecidesNothingAndNamesNoPresiding) {
@@ -180,7 +193,8 @@ TEST(Meeting, QRM4_DisqualifiedMemberIsReplacedForOneItemOnly) {
     ASSERT_EQ(jav.substitutions().size(), 1u);
     EXPECT_EQ(jav.substitutions()[0].second, "narhalsan/ers");
     // The disqualified member may not object in that item.
-    EXPECT_THROW((void)m.consider(item("Upphandling", {"narhalsan/ord"}, {}, {"narhalsan/ord"})), samverkan::not_permitted);
+    EXPECT_THROW((void)m.consider(item("Upphandling", {"narhalsan/ord"}, {}, {"narhalsan/ord"})),
+                 samverkan::not_permitted);
     const auto next = m.consider(item("Nästa"));
     EXPECT_TRUE(next.substitutions().empty());
     EXPECT_FALSE(has_rule(next, "QRM-4"));
@@ -258,7 +272,7 @@ TEST(Meeting, QRM6_BothAbsentWithoutBirthDatesIsDecidedWithAnUnknown) {
     EXPECT_EQ(unknowns[0].rule, "QRM-6");
     EXPECT_EQ(unknowns[0].decides, "presiding");
     EXPECT_EQ(unknowns[0].missing, std::vector<std::string>{"born"});
-    EXPECT_EQ(unknowns[0].seats.size(), 12u);  // 13 present ordinary members, one with a birth date
+    EXPECT_EQ(unknowns[0].seats.size(), 12u);       // 13 present ordinary members, one with a birth date
     EXPECT_EQ(unknowns[0].candidates.size(), 13u);  // ... who is a candidate too
     EXPECT_EQ(samverkan::test::count_of(unknowns[0].candidates, "ockero/ord"), 1u);
     EXPECT_EQ(m.rulings().size(), 1u);
@@ -371,7 +385,8 @@ TEST(Meeting, CNS2_ObjectAndAbstainAtOnceIsRefused) {
 
 TEST(Parameters, QRM3_TwoThirds) {
     const auto rs = with("quorum: more_than_half", "quorum: two_thirds");
-    const auto nine = without(ordinary_seats(*rs), {"su/ord", "tandvard/ord", "narhalsan/ord", "dn_vastra/ord", "ockero/ord", "partille/ord"});
+    const auto nine = without(ordinary_seats(*rs), {"su/ord", "tandvard/ord", "narhalsan/ord", "dn_vastra/ord",
+                                                    "ockero/ord", "partille/ord"});
     const auto r = meeting(rs, setup(nine)).consider(item("Ärende"));
     EXPECT_EQ(r.threshold(), 10u);
     EXPECT_FALSE(r.quorate());
@@ -409,7 +424,8 @@ TEST(Parameters, CNS2_UnanimousAssentMakesAbstentionBlock) {
 
 TEST(Parameters, CNS3_OnNoConsensusRemoveAndMaxReferrals) {
     const auto remove = with("on_no_consensus: refer_back", "on_no_consensus: remove");
-    EXPECT_EQ(meeting(remove, setup(ordinary_seats(*remove))).consider(item("Ärende", {"su/ord"})).result(), outcome::removed);
+    EXPECT_EQ(meeting(remove, setup(ordinary_seats(*remove))).consider(item("Ärende", {"su/ord"})).result(),
+              outcome::removed);
     const auto three = with("max_referrals: 1", "max_referrals: 3");
     EXPECT_EQ(meeting(three, setup(ordinary_seats(*three))).consider(item("Ärende", {"su/ord"}, {}, {}, 2)).result(),
               outcome::referred_back);

@@ -62,7 +62,7 @@ const std::vector<expected_term> domain_table{
 };
 
 const std::vector<std::string> municipal_pool{"goteborg", "molndal", "harryda", "partille", "ockero"};
-const std::vector<std::string> region_pool{"regionhalsan", "narhalsan",          "tandvard",
+const std::vector<std::string> region_pool{"regionhalsan",       "narhalsan",          "tandvard",
                                            "habilitering_halsa", "sjukhusen_i_vaster", "su"};
 const std::set<std::string> purchasers{"dn_goteborg", "dn_vastra"};
 
@@ -218,7 +218,9 @@ TEST(Rotation, ROT2_SidesAlternate) {
         EXPECT_EQ(terms[i].chair_side, i % 2 == 0 ? side::municipal : side::region) << i;
         EXPECT_EQ(terms[i].vice_side, samverkan::other(terms[i].chair_side)) << i;  // ROT-3
         EXPECT_NE(terms[i].chair, terms[i].vice_chair) << i;
-        if (i > 0) { EXPECT_EQ(terms[i].chair, terms[i - 1].vice_chair) << i; }  // ROT-3a vice_succeeds
+        if (i > 0) {
+            EXPECT_EQ(terms[i].chair, terms[i - 1].vice_chair) << i;
+        }  // ROT-3a vice_succeeds
     }
 }
 
@@ -353,15 +355,16 @@ TEST(Rotation, ROT2_AlternateSidesFalseKeepsEveryChairMunicipal) {
         EXPECT_EQ(t.vice_side, side::region) << t.index;
         EXPECT_EQ(t.lgs_chair_side, std::optional<side>{side::municipal}) << t.index;
         ASSERT_NE(step_of(t, "ROT-2"), nullptr);
-        if (t.index > 0) { EXPECT_TRUE(contains(step_of(t, "ROT-2")->text, "does not alternate")) << t.index; }
+        if (t.index > 0) {
+            EXPECT_TRUE(contains(step_of(t, "ROT-2")->text, "does not alternate")) << t.index;
+        }
     }
-    EXPECT_EQ(chairs(terms), (std::vector<std::string>{"goteborg", "molndal", "harryda", "partille", "ockero",
-                                                       "goteborg", "molndal", "harryda", "partille", "ockero",
-                                                       "goteborg", "molndal"}));
-    EXPECT_EQ(vices(terms),
-              (std::vector<std::string>{"regionhalsan", "narhalsan", "tandvard", "habilitering_halsa",
-                                        "sjukhusen_i_vaster", "su", "regionhalsan", "narhalsan", "tandvard",
-                                        "habilitering_halsa", "sjukhusen_i_vaster", "su"}));
+    EXPECT_EQ(chairs(terms),
+              (std::vector<std::string>{"goteborg", "molndal", "harryda", "partille", "ockero", "goteborg", "molndal",
+                                        "harryda", "partille", "ockero", "goteborg", "molndal"}));
+    EXPECT_EQ(vices(terms), (std::vector<std::string>{"regionhalsan", "narhalsan", "tandvard", "habilitering_halsa",
+                                                      "sjukhusen_i_vaster", "su", "regionhalsan", "narhalsan",
+                                                      "tandvard", "habilitering_halsa", "sjukhusen_i_vaster", "su"}));
     EXPECT_TRUE(samverkan::validate_rotation(*rs, rows_of(samverkan::rotation_schedule(*rs, 60))).empty());
     // Under these rules a provider board never chairs.
     try {
@@ -574,7 +577,9 @@ TEST(Rotation, ROT1_ROT6_EachTermExplainsItself) {
         EXPECT_TRUE(contains(step_of(t, "ROT-3a")->text, t.chair)) << step_of(t, "ROT-3a")->text;
         EXPECT_TRUE(contains(step_of(t, "ROT-3")->text, t.vice_chair)) << step_of(t, "ROT-3")->text;
         EXPECT_TRUE(contains(step_of(t, "ROT-6")->text, "within one mandate period"));
-        if (t.index > 0) { EXPECT_TRUE(contains(step_of(t, "ROT-3a")->text, "succeeds")); }
+        if (t.index > 0) {
+            EXPECT_TRUE(contains(step_of(t, "ROT-3a")->text, "succeeds"));
+        }
         const auto text = t.why.render();
         EXPECT_TRUE(contains(text, "003_324ab1002b074ef9.txt § Mandat och arbetsformer")) << text;
         EXPECT_TRUE(contains(text, t.chair));
@@ -641,60 +646,88 @@ TEST_P(BrokenSchedule, FindsExactlyTheBrokenRule) {
 INSTANTIATE_TEST_SUITE_P(
     Rotation, BrokenSchedule,
     ::testing::Values(
-        broken_case{"ROT1_WrongTermLength", rules_2026,
+        broken_case{"ROT1_WrongTermLength",
+                    rules_2026,
                     [] {
                         auto r = default_rows(11);
                         r[10].end = dec31(2035);
                         return r;
                     },
-                    "ROT-1", 10, severity::error, {"should end 2036-12-31"}},
-        broken_case{"ROT1_EndBeforeStart", rules_2026,
+                    "ROT-1",
+                    10,
+                    severity::error,
+                    {"should end 2036-12-31"}},
+        broken_case{"ROT1_EndBeforeStart",
+                    rules_2026,
                     [] {
                         auto r = default_rows(11);
                         r[10].end = dec31(2034);
                         return r;
                     },
-                    "ROT-1", 10, severity::error, {"ends before it starts"}},
-        broken_case{"ROT1_GapBetweenTerms", rules_2026,
+                    "ROT-1",
+                    10,
+                    severity::error,
+                    {"ends before it starts"}},
+        broken_case{"ROT1_GapBetweenTerms",
+                    rules_2026,
                     [] {
                         auto r = default_rows(6);
                         r.erase(r.begin() + 2, r.begin() + 4);  // 2019–2022 missing
                         return r;
                     },
-                    "ROT-1", 2, severity::error, {"a gap", "from 2019-01-01", "start the term then"}},
-        broken_case{"ROT1_OverlapBetweenTerms", rules_2026,
+                    "ROT-1",
+                    2,
+                    severity::error,
+                    {"a gap", "from 2019-01-01", "start the term then"}},
+        broken_case{"ROT1_OverlapBetweenTerms",
+                    rules_2026,
                     [] {
                         auto r = default_rows(6);
                         r[5].start = jan1(2024);
                         r[5].end = dec31(2025);
                         return r;
                     },
-                    "ROT-1", 5, severity::error, {"overlaps", "ends 2024-12-31", "start the term 2025-01-01"}},
-        broken_case{"ROT6_TermStraddlesMandateBoundary", rules_2026,
+                    "ROT-1",
+                    5,
+                    severity::error,
+                    {"overlaps", "ends 2024-12-31", "start the term 2025-01-01"}},
+        broken_case{"ROT6_TermStraddlesMandateBoundary",
+                    rules_2026,
                     [] {
                         return std::vector<schedule_row>{
                             {jan1(2018), dec31(2019), "goteborg", "regionhalsan", side::municipal}};
                     },
-                    "ROT-6", 0, severity::warning,
+                    "ROT-6",
+                    0,
+                    severity::warning,
                     {"straddles", "2019-01-01", "align the terms with the mandate periods"}},
-        broken_case{"ROT2_SameSideTwiceInARow", rules_2026,
+        broken_case{"ROT2_SameSideTwiceInARow",
+                    rules_2026,
                     [] {
                         return std::vector<schedule_row>{row(2015, "goteborg", "regionhalsan", side::municipal),
                                                          row(2017, "molndal", "narhalsan", side::municipal)};
                     },
-                    "ROT-2", 1, severity::error, {"twice in a row", "should pass to the region side"}},
-        broken_case{"ROT2_PurchaserChair", rules_2026,
+                    "ROT-2",
+                    1,
+                    severity::error,
+                    {"twice in a row", "should pass to the region side"}},
+        broken_case{"ROT2_PurchaserChair",
+                    rules_2026,
                     [] {
                         return std::vector<schedule_row>{row(2015, "goteborg", "regionhalsan", side::municipal),
                                                          row(2017, "dn_goteborg", "molndal", side::region)};
                     },
-                    "ROT-2", 1, severity::error,
+                    "ROT-2",
+                    1,
+                    severity::error,
                     {"dn_goteborg", "purchaser", "choose a provider board or a municipality"}},
-        broken_case{"ROT2_PurchaserViceChair", rules_2026,
-                    [] {
-                        return std::vector<schedule_row>{row(2015, "goteborg", "dn_vastra", side::municipal)};
-                    },
-                    "ROT-2", 0, severity::error, {"vice chair dn_vastra", "choose a provider board or a municipality"}},
+        broken_case{"ROT2_PurchaserViceChair",
+                    rules_2026,
+                    [] { return std::vector<schedule_row>{row(2015, "goteborg", "dn_vastra", side::municipal)}; },
+                    "ROT-2",
+                    0,
+                    severity::error,
+                    {"vice chair dn_vastra", "choose a provider board or a municipality"}},
         broken_case{"ROT2_ChairWithoutOrdinarySeat",
                     [] {
                         // A provider board of the region that holds no seat anywhere.
@@ -705,44 +738,61 @@ INSTANTIATE_TEST_SUITE_P(
                         return std::vector<schedule_row>{row(2015, "goteborg", "regionhalsan", side::municipal),
                                                          row(2017, "ny_styrelse", "molndal", side::region)};
                     },
-                    "ROT-2", 1, severity::error,
+                    "ROT-2",
+                    1,
+                    severity::error,
                     {"ny_styrelse holds no ordinary seat in politiskt_samrad", "elected from among the members"}},
-        broken_case{"ROT3_ViceFromTheChairsSide", rules_2026,
-                    [] {
-                        return std::vector<schedule_row>{row(2015, "goteborg", "molndal", side::municipal)};
-                    },
-                    "ROT-3", 0, severity::error, {"molndal is on the chair's side", "choose one from the region side"}},
-        broken_case{"ROT3_SameBodyInBothOffices", rules_2026,
+        broken_case{"ROT3_ViceFromTheChairsSide",
+                    rules_2026,
+                    [] { return std::vector<schedule_row>{row(2015, "goteborg", "molndal", side::municipal)}; },
+                    "ROT-3",
+                    0,
+                    severity::error,
+                    {"molndal is on the chair's side", "choose one from the region side"}},
+        broken_case{"ROT3_SameBodyInBothOffices",
+                    rules_2026,
                     [] {
                         return std::vector<schedule_row>{row(2015, "goteborg", "regionhalsan", side::municipal),
                                                          row(2017, "narhalsan", "narhalsan", side::region)};
                     },
-                    "ROT-3", 1, severity::error, {"the same body holds both offices"}},
-        broken_case{"ROT4_LgsSideNotCoordinated", rules_2026,
+                    "ROT-3",
+                    1,
+                    severity::error,
+                    {"the same body holds both offices"}},
+        broken_case{"ROT4_LgsSideNotCoordinated",
+                    rules_2026,
                     [] {
                         auto r = default_rows(4);
                         r[3].lgs_chair_side = side::municipal;
                         return r;
                     },
-                    "ROT-4", 3, severity::error,
+                    "ROT-4",
+                    3,
+                    severity::error,
                     {"should come from the region side", "lgs_coordination same_side", "not the municipal"}},
-        broken_case{"ROT3a_ChairTwiceBeforeTheOthers", rules_2026,
+        broken_case{"ROT3a_ChairTwiceBeforeTheOthers",
+                    rules_2026,
                     [] {
                         return std::vector<schedule_row>{row(2015, "goteborg", "regionhalsan", side::municipal),
                                                          row(2017, "regionhalsan", "molndal", side::region),
                                                          row(2019, "goteborg", "narhalsan", side::municipal)};
                     },
-                    "ROT-3a", 2, severity::warning,
+                    "ROT-3a",
+                    2,
+                    severity::warning,
                     {"goteborg holds the chair again before molndal, harryda, partille, ockero have held it",
                      "give it to molndal"}},
-        broken_case{"ROT3a_ViceTwiceBeforeTheOthers", rules_2026,
+        broken_case{"ROT3a_ViceTwiceBeforeTheOthers",
+                    rules_2026,
                     [] {
                         auto r = default_rows(10);
                         // Municipal vices so far: molndal, harryda, partille, ockero; goteborg is due.
                         r[9].vice_chair = "molndal";
                         return r;
                     },
-                    "ROT-3a", 9, severity::warning,
+                    "ROT-3a",
+                    9,
+                    severity::warning,
                     {"molndal holds the vice chair again before goteborg has held it", "give it to goteborg"}}),
     [](const auto& case_info) { return std::string(case_info.param.name); });
 

@@ -14,11 +14,11 @@ namespace {
 
 /// Every rule id of the specification (domain.md), in its order.
 constexpr std::array<std::string_view, 51> specification_ids{
-    "STR-1", "STR-2", "STR-3", "STR-4",  "STR-5", "STR-6", "STR-7", "STR-8", "STR-9", "CMP-1", "CMP-2",
-    "CMP-3", "CMP-4", "CMP-5", "QRM-1",  "QRM-2", "QRM-3", "QRM-4", "QRM-5", "QRM-6", "QRM-7", "CNS-1",
-    "CNS-2", "CNS-3", "CNS-4", "CNS-5",  "CNS-6", "ROT-1", "ROT-2", "ROT-3", "ROT-3a", "ROT-4", "ROT-5",
-    "ROT-6", "MTG-1", "MTG-2", "MTG-3",  "MIN-1", "MIN-2", "MIN-3", "THM-1", "THM-2", "THM-3", "PLN-1",
-    "PLN-2", "PLN-3", "PLN-4", "RGT-1",  "RGT-2", "RGT-3", "RGT-4"};
+    "STR-1", "STR-2", "STR-3", "STR-4", "STR-5", "STR-6", "STR-7", "STR-8", "STR-9",  "CMP-1", "CMP-2",
+    "CMP-3", "CMP-4", "CMP-5", "QRM-1", "QRM-2", "QRM-3", "QRM-4", "QRM-5", "QRM-6",  "QRM-7", "CNS-1",
+    "CNS-2", "CNS-3", "CNS-4", "CNS-5", "CNS-6", "ROT-1", "ROT-2", "ROT-3", "ROT-3a", "ROT-4", "ROT-5",
+    "ROT-6", "MTG-1", "MTG-2", "MTG-3", "MIN-1", "MIN-2", "MIN-3", "THM-1", "THM-2",  "THM-3", "PLN-1",
+    "PLN-2", "PLN-3", "PLN-4", "RGT-1", "RGT-2", "RGT-3", "RGT-4"};
 
 /// A seed file name as the sources cite it, e.g. "003_324ab1002b074ef9.txt".
 const std::regex seed_file(R"([0-9]{3}_[0-9a-f]{16}\.txt)");
@@ -96,5 +96,6 @@ TEST(Rules, UnknownIdIsNull) {
 
 TEST(Rules, EveryRelationOfTheEmbeddedRulesetsCitesACatalogueRule) {
     for (const auto& rs : samverkan::embedded_versions())
-        for (const auto& r : rs->relations) EXPECT_NE(samverkan::find_rule(r.rule), nullptr) << rs->id << ": " << r.rule;
+        for (const auto& r : rs->relations)
+            EXPECT_NE(samverkan::find_rule(r.rule), nullptr) << rs->id << ": " << r.rule;
 }

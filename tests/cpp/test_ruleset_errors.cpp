@@ -202,8 +202,8 @@ INSTANTIATE_TEST_SUITE_P(
         bad_edit{"AtTopLevel", "valid_from: 2026-01-01", "valid_form: 2026-01-01", "valid_form", "",
                  "unknown key 'valid_form' (did you mean 'valid_from'?)", "valid_form:"},
         bad_edit{"InsideAForum", "    level: strategic\n    source: 000 § Samverkansstruktur\n    description: Förv",
-                 "    levl: strategic\n    source: 000 § Samverkansstruktur\n    description: Förv", "forums[2].levl", "",
-                 "unknown key 'levl' (did you mean 'level'?)", "levl:"},
+                 "    levl: strategic\n    source: 000 § Samverkansstruktur\n    description: Förv", "forums[2].levl",
+                 "", "unknown key 'levl' (did you mean 'level'?)", "levl:"},
         bad_edit{"InsideASeat", "{id: su/ord, kind: ordinary, body: su}", "{id: su/ord, kind: ordinary, bdy: su}",
                  "forums[0].seats[14].bdy", "", "unknown key 'bdy' (did you mean 'body'?)", "bdy:"},
         bad_edit{"InsideTheMeeting", "  consensus: no_objection", "  consensys: no_objection", "meeting.consensys", "",
@@ -224,7 +224,8 @@ INSTANTIATE_TEST_SUITE_P(
                  "  pools:                             # ROT-2, ROT-3a: in the order of 003\n"
                  "    municipal: [goteborg, molndal, harryda, partille, ockero]\n"
                  "    region: [regionhalsan, narhalsan, tandvard, habilitering_halsa, sjukhusen_i_vaster, su]\n",
-                 "", "rotation.pools", "ROT-2", "missing required key 'pools'", "forum: politiskt_samrad\n  term_years"}),
+                 "", "rotation.pools", "ROT-2", "missing required key 'pools'",
+                 "forum: politiskt_samrad\n  term_years"}),
     case_name<bad_edit>);
 
 INSTANTIATE_TEST_SUITE_P(
@@ -232,8 +233,8 @@ INSTANTIATE_TEST_SUITE_P(
     ::testing::Values(
         bad_edit{"ValidFromIsAList", "valid_from: 2026-01-01", "valid_from: [1,2]", "valid_from", "",
                  "expected a date (YYYY-MM-DD)", "[1,2]"},
-        bad_edit{"CNS3_MaxReferralsIsText", "max_referrals: 1 ", "max_referrals: many ", "meeting.max_referrals", "CNS-3",
-                 "expected a whole number, got 'many'", "many"},
+        bad_edit{"CNS3_MaxReferralsIsText", "max_referrals: 1 ", "max_referrals: many ", "meeting.max_referrals",
+                 "CNS-3", "expected a whole number, got 'many'", "many"},
         bad_edit{"QRM6_SubstituteMayPresideIsNotABoolean", "substitute_may_preside: false",
                  "substitute_may_preside: maybe", "meeting.substitute_may_preside", "QRM-6",
                  "expected true or false, got 'maybe'", "maybe"},
@@ -241,9 +242,11 @@ INSTANTIATE_TEST_SUITE_P(
                  "'half' is not more_than_half, two_thirds or a whole number of ordinary seats", "half "},
         bad_edit{"QRM3_QuorumCountMustBeWrittenAsANumber", "quorum: more_than_half", "quorum: count", "meeting.quorum",
                  "QRM-3", "'count' is not more_than_half, two_thirds or a whole number", "count "},
-        bad_edit{"STR4_LevelIsNotALevel", "    level: strategic\n    source: 000 § Samverkansstruktur\n    description: Förv",
+        bad_edit{"STR4_LevelIsNotALevel",
+                 "    level: strategic\n    source: 000 § Samverkansstruktur\n    description: Förv",
                  "    level: strategc\n    source: 000 § Samverkansstruktur\n    description: Förv", "forums[2].level",
-                 "STR-4", "'strategc' is not one of political, strategic, operational or support (did you mean 'strategic'?)",
+                 "STR-4",
+                 "'strategc' is not one of political, strategic, operational or support (did you mean 'strategic'?)",
                  "strategc"},
         bad_edit{"IdIsNotAnId", "id: goteborg-2026", "id: Göteborg 2026", "id", "", "'Göteborg 2026' is not an id",
                  "Göteborg 2026"}),
@@ -256,7 +259,8 @@ INSTANTIATE_TEST_SUITE_P(
                  "  - {id: ockero, name: Öckerö kommun, side: municipal}\n"
                  "  - {id: ockero, name: Öckerö kommun igen, side: municipal}\n",
                  "parties[6]", "", "duplicate party id 'ockero'", "{id: ockero, name: Öckerö kommun igen"},
-        bad_edit{"TwoBodies", "  - {id: su, name: Styrelsen för Sahlgrenska Universitetssjukhuset, party: vgr, kind: provider}\n",
+        bad_edit{"TwoBodies",
+                 "  - {id: su, name: Styrelsen för Sahlgrenska Universitetssjukhuset, party: vgr, kind: provider}\n",
                  "  - {id: su, name: Styrelsen för Sahlgrenska Universitetssjukhuset, party: vgr, kind: provider}\n"
                  "  - {id: su, name: SU igen, party: vgr, kind: provider}\n",
                  "bodies[13]", "", "duplicate id 'su'", "{id: su, name: SU igen"},
@@ -264,27 +268,27 @@ INSTANTIATE_TEST_SUITE_P(
                  "    description: Tillsätts av LGS för särskilda uppdrag.\n"
                  "  - id: su\n    name: Forum med en styrelses id\n    level: support\n",
                  "forums[11]", "", "duplicate id 'su'", "id: su\n    name: Forum"},
-        bad_edit{"TwoSeatsInOneForum", "{id: su/ers, kind: substitute, body: su}", "{id: su/ord, kind: substitute, body: su}",
-                 "forums[0].seats[15]", "", "duplicate seat id 'su/ord' in forum 'politiskt_samrad'",
-                 "{id: su/ord, kind: substitute"}),
+        bad_edit{"TwoSeatsInOneForum", "{id: su/ers, kind: substitute, body: su}",
+                 "{id: su/ord, kind: substitute, body: su}", "forums[0].seats[15]", "",
+                 "duplicate seat id 'su/ord' in forum 'politiskt_samrad'", "{id: su/ord, kind: substitute"}),
     case_name<bad_edit>);
 
 INSTANTIATE_TEST_SUITE_P(
     Yaml, EditedRuleset,
-    ::testing::Values(
-        bad_edit{"DuplicateKeyInOneMapping", "  consensus: no_objection            # CNS-2\n",
-                 "  consensus: no_objection            # CNS-2\n  consensus: unanimous_assent\n", "meeting.consensus", "",
-                 "duplicate key 'consensus'", "consensus: unanimous_assent"},
-        bad_edit{"DuplicateKeyInAFlowMapping", "{id: su/ord, kind: ordinary, body: su}",
-                 "{id: su/ord, kind: ordinary, body: su, kind: substitute}", "forums[0].seats[14].kind", "",
-                 "duplicate key 'kind'", "kind: substitute}"},
-        bad_edit{"Alias", "{id: vgr, name: Västra Götalandsregionen, side: region}", "{id: &v vgr, name: *v, side: region}",
-                 "parties[0].name", "", "aliases (*name) are not allowed", "*v"},
-        bad_edit{"SecondDocument", "    - {id: konsperspektiv, name: Könsperspektiv}\n",
-                 "    - {id: konsperspektiv, name: Könsperspektiv}\n---\nsamverkan_ruleset: 1\n", "", "",
-                 "one YAML document; found a second", "---\n"},
-        bad_edit{"SchemaVersion2", "samverkan_ruleset: 1", "samverkan_ruleset: 2", "samverkan_ruleset", "",
-                 "schema version 2 is not supported; this library reads version 1", "2\nid:"}),
+    ::testing::Values(bad_edit{"DuplicateKeyInOneMapping", "  consensus: no_objection            # CNS-2\n",
+                               "  consensus: no_objection            # CNS-2\n  consensus: unanimous_assent\n",
+                               "meeting.consensus", "", "duplicate key 'consensus'", "consensus: unanimous_assent"},
+                      bad_edit{"DuplicateKeyInAFlowMapping", "{id: su/ord, kind: ordinary, body: su}",
+                               "{id: su/ord, kind: ordinary, body: su, kind: substitute}", "forums[0].seats[14].kind",
+                               "", "duplicate key 'kind'", "kind: substitute}"},
+                      bad_edit{"Alias", "{id: vgr, name: Västra Götalandsregionen, side: region}",
+                               "{id: &v vgr, name: *v, side: region}", "parties[0].name", "",
+                               "aliases (*name) are not allowed", "*v"},
+                      bad_edit{"SecondDocument", "    - {id: konsperspektiv, name: Könsperspektiv}\n",
+                               "    - {id: konsperspektiv, name: Könsperspektiv}\n---\nsamverkan_ruleset: 1\n", "", "",
+                               "one YAML document; found a second", "---\n"},
+                      bad_edit{"SchemaVersion2", "samverkan_ruleset: 1", "samverkan_ruleset: 2", "samverkan_ruleset",
+                               "", "schema version 2 is not supported; this library reads version 1", "2\nid:"}),
     case_name<bad_edit>);
 
 INSTANTIATE_TEST_SUITE_P(
@@ -323,26 +327,26 @@ INSTANTIATE_TEST_SUITE_P(
                  "{rule: STR-2, type: prepares_for, from: politiskt_samrad"},
         bad_edit{"STR4_OperationalForumDoesNotReachLgs", "tema_aldre, nosam], to: lgs}", "tema_aldre], to: lgs}",
                  "forums[8]", "STR-4", "operational forum 'nosam' does not reach 'lgs'", "id: nosam"},
-        bad_edit{"QRM2_SubstituteWithoutOrdinarySeat", "      - {id: dn_goteborg/ord, kind: ordinary, body: dn_goteborg}\n",
-                 "", "forums[0].seats[0]", "QRM-2",
-                 "substitute seat 'dn_goteborg/ers' of body 'dn_goteborg' has no ordinary seat of that body",
+        bad_edit{"QRM2_SubstituteWithoutOrdinarySeat",
+                 "      - {id: dn_goteborg/ord, kind: ordinary, body: dn_goteborg}\n", "", "forums[0].seats[0]",
+                 "QRM-2", "substitute seat 'dn_goteborg/ers' of body 'dn_goteborg' has no ordinary seat of that body",
                  "{id: dn_goteborg/ers"}),
     case_name<bad_edit>);
 
 INSTANTIATE_TEST_SUITE_P(
     Dates, EditedRuleset,
-    ::testing::Values(
-        bad_edit{"ValidToBeforeValidFrom", "valid_from: 2026-01-01\n", "valid_from: 2026-01-01\nvalid_to: 2025-12-31\n",
-                 "valid_to", "", "valid_to 2025-12-31 is before valid_from 2026-01-01", "2025-12-31"},
-        bad_edit{"February30", "valid_from: 2026-01-01", "valid_from: 2025-02-30", "valid_from", "",
-                 "'2025-02-30' is not a real calendar date (expected YYYY-MM-DD)", "2025-02-30"},
-        bad_edit{"Month13", "valid_from: 2026-01-01", "valid_from: 2025-13-01", "valid_from", "",
-                 "'2025-13-01' is not a real calendar date", "2025-13-01"},
-        bad_edit{"UnpaddedMonthAndDay", "valid_from: 2026-01-01", "valid_from: 2025-1-1", "valid_from", "",
-                 "'2025-1-1' is not a real calendar date", "2025-1-1"},
-        bad_edit{"PlanPeriodEndsBeforeItStarts", "period: {from: 2026-01-01, to: 2029-12-31}",
-                 "period: {from: 2026-01-01, to: 2025-12-31}", "plan.period.to", "", "the plan period ends before it starts",
-                 "2025-12-31"}),
+    ::testing::Values(bad_edit{"ValidToBeforeValidFrom", "valid_from: 2026-01-01\n",
+                               "valid_from: 2026-01-01\nvalid_to: 2025-12-31\n", "valid_to", "",
+                               "valid_to 2025-12-31 is before valid_from 2026-01-01", "2025-12-31"},
+                      bad_edit{"February30", "valid_from: 2026-01-01", "valid_from: 2025-02-30", "valid_from", "",
+                               "'2025-02-30' is not a real calendar date (expected YYYY-MM-DD)", "2025-02-30"},
+                      bad_edit{"Month13", "valid_from: 2026-01-01", "valid_from: 2025-13-01", "valid_from", "",
+                               "'2025-13-01' is not a real calendar date", "2025-13-01"},
+                      bad_edit{"UnpaddedMonthAndDay", "valid_from: 2026-01-01", "valid_from: 2025-1-1", "valid_from",
+                               "", "'2025-1-1' is not a real calendar date", "2025-1-1"},
+                      bad_edit{"PlanPeriodEndsBeforeItStarts", "period: {from: 2026-01-01, to: 2029-12-31}",
+                               "period: {from: 2026-01-01, to: 2025-12-31}", "plan.period.to", "",
+                               "the plan period ends before it starts", "2025-12-31"}),
     case_name<bad_edit>);
 
 INSTANTIATE_TEST_SUITE_P(
@@ -363,12 +367,11 @@ INSTANTIATE_TEST_SUITE_P(
 
 INSTANTIATE_TEST_SUITE_P(
     Plan, EditedRuleset,
-    ::testing::Values(
-        bad_edit{"STR3_HandlingsplanDecidedByUnknownForum", "action_plan: {decided_by: lgs}",
-                 "action_plan: {decided_by: lgz}", "plan.action_plan.decided_by", "STR-3",
-                 "the handlingsplan is decided by unknown forum 'lgz' (did you mean 'lgs'?)", "lgz}"},
-        bad_edit{"STR3_HandlingsplanWithoutDecider", "action_plan: {decided_by: lgs}", "action_plan: {}",
-                 "plan.action_plan.decided_by", "STR-3", "missing required key 'decided_by'", "{}"}),
+    ::testing::Values(bad_edit{"STR3_HandlingsplanDecidedByUnknownForum", "action_plan: {decided_by: lgs}",
+                               "action_plan: {decided_by: lgz}", "plan.action_plan.decided_by", "STR-3",
+                               "the handlingsplan is decided by unknown forum 'lgz' (did you mean 'lgs'?)", "lgz}"},
+                      bad_edit{"STR3_HandlingsplanWithoutDecider", "action_plan: {decided_by: lgs}", "action_plan: {}",
+                               "plan.action_plan.decided_by", "STR-3", "missing required key 'decided_by'", "{}"}),
     case_name<bad_edit>);
 
 INSTANTIATE_TEST_SUITE_P(

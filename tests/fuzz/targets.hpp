@@ -177,7 +177,8 @@ inline int event_log_text(const std::uint8_t* data, std::size_t size) {
             continue;
         }
         try {
-            if (to_json(event_log_from_json(rs, once)) != once) finding("event log: to_json does not read back the same");
+            if (to_json(event_log_from_json(rs, once)) != once)
+                finding("event log: to_json does not read back the same");
         } catch (const std::exception& e) {
             finding(std::string("event log: to_json of an accepted log does not read back: ") + e.what());
         }
