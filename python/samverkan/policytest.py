@@ -78,7 +78,7 @@ KINDS = ("meeting", "rotation", "validation", "matter")
 STATUSES = ("passed", "failed", "skipped", "xfailed", "xpassed")
 """A case's result. ``xpassed`` (a case marked ``xfail`` that passes) counts as a failure."""
 
-MATTERS_MISSING = "matters are not implemented yet"
+MATTERS_MISSING = "the policy runner does not run matter cases yet"
 """Why a ``matter`` case is skipped."""
 
 # What each rule id that no engine names is, and why no policy case can observe it. Every other rule id of

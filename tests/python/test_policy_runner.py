@@ -186,7 +186,7 @@ def test_a_matter_case_is_skipped_until_matters_exist(tmp_path: Path) -> None:
     [r] = run(
         write(tmp_path, "  - name: lifecycle\n    matter: {title: Ärende}\n    expect: {states: [new]}\n")
     )
-    assert (r.status, r.reason, r.ok) == ("skipped", "matters are not implemented yet", True)
+    assert (r.status, r.reason, r.ok) == ("skipped", "the policy runner does not run matter cases yet", True)
     assert pt.coverage([r]).counts["QRM-3"] == 0
 
 
@@ -372,7 +372,7 @@ def test_junit_xml_counts_and_failures(tmp_path: Path, capsys: pytest.CaptureFix
     assert failure is not None and failure.get("message") == "served: 15 ≠ 14"
     assert failure.text is not None and "served: förväntat 15, faktiskt 14" in failure.text
     skipped = cases["m"].find("skipped")
-    assert skipped is not None and skipped.get("message") == "matters are not implemented yet"
+    assert skipped is not None and skipped.get("message") == "the policy runner does not run matter cases yet"
     assert cases["passes"].find("failure") is None
 
 
@@ -480,7 +480,7 @@ def test_the_pytest_plugin_collects_one_item_per_case(pytester: pytest.Pytester)
         [
             "*UNDERKÄNT x.policy.yaml: fails*",
             "*punkt 1: served: förväntat 15, faktiskt 14*",
-            "*matters are not implemented yet*",
+            "*the policy runner does not run matter cases yet*",
         ]
     )
     english = pytester.runpytest(
