@@ -242,7 +242,8 @@ std::string to_html(const minutes& m, language lang) {
     for (const auto& b : outline(m, lang)) {
         switch (b.kind) {
             case block::type::heading: {
-                const std::string tag = "h" + std::to_string(b.level);
+                std::string tag = "h";  // not "h" + to_string(): GCC 12 -O3 warns falsely (-Wrestrict)
+                tag += std::to_string(b.level);
                 out += "<" + tag + ">" + escape_html(b.lines.front()) + "</" + tag + ">\n";
                 break;
             }
