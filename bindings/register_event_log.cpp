@@ -21,8 +21,6 @@ namespace samverkan::python {
 
 namespace {
 
-step_options options(bool force, const std::optional<std::string>& reason) { return {force, reason.value_or("")}; }
-
 py::object optional_day(const std::optional<date>& d) { return d ? py::cast(*d) : py::object(py::none()); }
 
 py::dict case_dict(const adoption_case& c) {
@@ -91,24 +89,26 @@ void register_event_log(py::module_& m) {
         .def(
             "raise_matter",
             [](handle& h, std::string id, std::string title, std::string forum, std::string raised_by, date day,
-               bool force, const std::optional<std::string>& reason) {
+               bool force, const std::optional<std::string>& reason, bool directional) {
                 h.core.raise(std::move(id), std::move(title), std::move(forum), std::move(raised_by), day,
-                             options(force, reason));
+                             forced(force, reason), directional);
             },
             py::arg("id"), py::arg("title"), py::arg("forum"), py::arg("raised_by"), py::arg("day"),
-            py::arg("force") = false, py::arg("reason") = py::none(), "STR-4, STR-8: a forum raises a matter.")
+            py::arg("force") = false, py::arg("reason") = py::none(), py::arg("directional") = false,
+            "STR-4, STR-8: a forum raises a matter; ``directional``: a position on it is meant as an "
+            "inriktningsbeslut (CNS-5).")
         .def(
             "prepare",
             [](handle& h, const std::string& id, std::string by, date day, bool force,
                const std::optional<std::string>& reason) {
-                h.core.prepare(id, std::move(by), day, options(force, reason));
+                h.core.prepare(id, std::move(by), day, forced(force, reason));
             },
             py::arg("id"), py::arg("by"), py::arg("day"), py::arg("force") = false, py::arg("reason") = py::none(),
             "STR-1, STR-2: a preparing forum prepares the matter.")
         .def(
             "place_on_agenda",
             [](handle& h, const std::string& id, date day, bool force, const std::optional<std::string>& reason) {
-                h.core.place_on_agenda(id, day, options(force, reason));
+                h.core.place_on_agenda(id, day, forced(force, reason));
             },
             py::arg("id"), py::arg("day"), py::arg("force") = false, py::arg("reason") = py::none(),
             "MTG-3: a prepared matter is put on the agenda.")
@@ -116,7 +116,7 @@ void register_event_log(py::module_& m) {
             "set_deadline",
             [](handle& h, const std::string& id, std::string body, date deadline, date day, bool force,
                const std::optional<std::string>& reason) {
-                h.core.set_deadline(id, std::move(body), deadline, day, options(force, reason));
+                h.core.set_deadline(id, std::move(body), deadline, day, forced(force, reason));
             },
             py::arg("id"), py::arg("body"), py::arg("deadline"), py::arg("day"), py::arg("force") = false,
             py::arg("reason") = py::none(), "CNS-5: a deadline for one body's adoption, or every body's (body '').")
@@ -125,7 +125,7 @@ void register_event_log(py::module_& m) {
             [](handle& h, const std::string& id, std::string body, const std::string& state, date day,
                std::string reference, bool force, const std::optional<std::string>& reason) {
                 h.core.record_adoption(id, std::move(body), enum_arg<adoption_state>(state, "state"), day,
-                                       std::move(reference), options(force, reason));
+                                       std::move(reference), forced(force, reason));
             },
             py::arg("id"), py::arg("body"), py::arg("state"), py::arg("day"), py::arg("reference") = "",
             py::arg("force") = false, py::arg("reason") = py::none(), "CNS-5: a body's decision on the position.")
@@ -173,20 +173,7 @@ void register_event_log(py::module_& m) {
             },
             py::arg("id"), py::arg("on"), "Each action on the matter, whether it is allowed on a day, and its rule.")
         .def(
-            "violations",
-            [](const handle& h) {
-                py::list out;
-                for (const auto& v : h.core.violations()) {
-                    py::dict d;
-                    d["index"] = v.index;
-                    d["kind"] = std::string(to_string(v.kind));
-                    d["subject"] = v.subject;
-                    d["rule"] = v.rule;
-                    d["reason"] = v.reason;
-                    out.append(d);
-                }
-                return out;
-            },
+            "violations", [](const handle& h) { return violation_dicts(h.core.violations()); },
             "The forced steps (avvikelser, PLN-4) in log order, as dicts.")
         .def(
             "to_json", [](const handle& h) { return to_json(h.core); }, "The log as JSON text (docs/matters.md).")

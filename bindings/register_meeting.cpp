@@ -309,41 +309,50 @@ void register_meeting(py::module_& m) {
             "consider",
             [](meeting_handle& h, std::string title, const py::object& objections, const py::object& abstentions,
                const py::object& disqualified, int referrals, const std::optional<std::string>& action,
-               const std::optional<std::string>& reason) {
+               const std::optional<std::string>& reason, bool force, const std::optional<std::string>& force_reason) {
                 auto item =
                     item_arg(std::move(title), objections, abstentions, disqualified, referrals, action, reason);
-                if (h.log) return h.log->core.consider_item(h.id, item);
+                if (h.log) return h.log->core.consider_item(h.id, item, forced(force, force_reason));
                 auto r = h.core.consider(item);
                 h.steps.emplace_back(std::move(item));
                 return r;
             },
             py::arg("title"), py::arg("objections") = py::none(), py::arg("abstentions") = py::none(),
             py::arg("disqualified") = py::none(), py::arg("referrals") = 0, py::arg("action") = py::none(),
-            py::arg("reason") = py::none(),
+            py::arg("reason") = py::none(), py::kw_only(), py::arg("force") = false,
+            py::arg("force_reason") = py::none(),
             "Decides one agenda item. ``action`` is what the meeting chooses without consensus (\"refer_back\" or "
             "\"remove\"; default: the ruleset's on_no_consensus); ``reason`` is what renewed preparation must "
-            "address. Raises NotPermitted (RGT-1, RGT-4), RuleViolation (CNS-2, CNS-3) or ArgumentError (a seat "
-            "named twice); a refused call changes nothing.")
+            "address. ``force=True`` with ``force_reason`` records the item although the meeting's minutes are "
+            "signed (MIN-2), as a deviation. Raises NotPermitted (RGT-1, RGT-4), RuleViolation (CNS-2, CNS-3, "
+            "MIN-2) or ArgumentError (a seat named twice); a refused call changes nothing.")
         .def(
             "arrive",
-            [](meeting_handle& h, const std::string& seat_id, bool remote) {
-                if (h.log) return h.log->core.arrive(h.id, seat_id, remote);
+            [](meeting_handle& h, const std::string& seat_id, bool remote, bool force,
+               const std::optional<std::string>& force_reason) {
+                if (h.log) return h.log->core.arrive(h.id, seat_id, remote, forced(force, force_reason));
                 h.core.arrive(seat_id, remote);
                 h.steps.emplace_back(arrival{seat_id, remote});
             },
-            py::arg("seat_id"), py::arg("remote") = false,
+            py::arg("seat_id"), py::arg("remote") = false, py::kw_only(), py::arg("force") = false,
+            py::arg("force_reason") = py::none(),
             "A member arrives between items, on site or remotely (QRM-7); an ordinary member takes the seat back at "
-            "the next item (QRM-5).")
+            "the next item (QRM-5). ``force=True`` with ``force_reason`` records it although the minutes are "
+            "signed (MIN-2), as a deviation.")
         .def(
             "leave",
-            [](meeting_handle& h, const std::string& seat_id, const std::string& reason) {
+            [](meeting_handle& h, const std::string& seat_id, const std::string& reason, bool force,
+               const std::optional<std::string>& force_reason) {
                 const auto why = enum_arg<leave_reason>(reason, "reason");
-                if (h.log) return h.log->core.leave(h.id, seat_id, why);
+                if (h.log) return h.log->core.leave(h.id, seat_id, why, forced(force, force_reason));
                 h.core.leave(seat_id, why);
                 h.steps.emplace_back(departure{seat_id, why});
             },
-            py::arg("seat_id"), py::arg("reason") = "left",
-            "A member leaves between items; reason \"left\" (does not serve again today, QRM-5) or \"disqualified\".")
+            py::arg("seat_id"), py::arg("reason") = "left", py::kw_only(), py::arg("force") = false,
+            py::arg("force_reason") = py::none(),
+            "A member leaves between items; reason \"left\" (does not serve again today, QRM-5) or "
+            "\"disqualified\". ``force=True`` with ``force_reason`` records it although the minutes are signed "
+            "(MIN-2), as a deviation.")
         .def(
             "setup", [](const meeting_handle& h) { return setup_dict(h.view().setup()); },
             "The setup exactly as given: ``Meeting(ruleset, **m.setup())`` gives the same rulings. Derived values, "
@@ -361,17 +370,17 @@ void register_meeting(py::module_& m) {
             "consider_matter",
             [](meeting_handle& h, const std::shared_ptr<event_log_handle>& log, const std::string& matter_id,
                const py::object& objections, const py::object& abstentions, const py::object& disqualified,
-               const std::optional<std::string>& action, const std::optional<std::string>& reason, bool directional,
-               bool force, const std::optional<std::string>& force_reason) {
+               const std::optional<std::string>& action, const std::optional<std::string>& reason,
+               std::optional<bool> directional, bool force, const std::optional<std::string>& force_reason) {
                 const auto item = item_arg("", objections, abstentions, disqualified, 0, action, reason);
-                const step_options opts{force, force_reason.value_or("")};
+                const step_options opts = forced(force, force_reason);
                 return h.in_log(log, [&](event_log& l, const std::string& meeting_id) {
                     return l.consider(meeting_id, matter_id, item, directional, opts);
                 });
             },
             py::arg("log"), py::arg("matter_id"), py::arg("objections") = py::none(),
             py::arg("abstentions") = py::none(), py::arg("disqualified") = py::none(), py::arg("action") = py::none(),
-            py::arg("reason") = py::none(), py::arg("directional") = false, py::arg("force") = false,
+            py::arg("reason") = py::none(), py::arg("directional") = py::none(), py::arg("force") = false,
             py::arg("force_reason") = py::none(),
             "Considers a matter of ``log``: the meeting is opened there first (with its attendance and items so far) "
             "unless the log already holds it; the log's meeting engine decides and the matter takes the outcome. "

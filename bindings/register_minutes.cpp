@@ -45,8 +45,6 @@ date day_or(const py::object& value, date fallback, const char* what) {
     return value.is_none() ? fallback : day_arg(value, what);
 }
 
-step_options options(bool force, const std::optional<std::string>& reason) { return {force, reason.value_or("")}; }
-
 py::list attendance_rows(const minutes& m) {
     py::list rows;
     for (const auto& r : m.attendance()) {
@@ -123,26 +121,14 @@ void register_minutes(py::module_& m) {
             "The seats that presided (QRM-6); one of them signs.")
         .def_property_readonly(
             "deviations",
-            [](const minutes_handle& h) {
-                py::list out;
-                for (const auto& v : make_minutes(h.log->core, h.id).deviations) {
-                    py::dict d;
-                    d["index"] = v.index;
-                    d["kind"] = std::string(to_string(v.kind));
-                    d["subject"] = v.subject;
-                    d["rule"] = v.rule;
-                    d["reason"] = v.reason;
-                    out.append(d);
-                }
-                return out;
-            },
+            [](const minutes_handle& h) { return violation_dicts(make_minutes(h.log->core, h.id).deviations); },
             "The forced steps of this meeting, each with the rule it breaks (avvikelser, PLN-4).")
         .def(
             "sign",
             [](minutes_handle& h, const std::string& by, const py::object& on, bool force,
                const std::optional<std::string>& reason) {
                 const date day = day_or(on, h.log->core.meeting_at(h.id).setup().day, "on");
-                (void)h.log->core.sign_minutes(h.id, by, day, options(force, reason));
+                (void)h.log->core.sign_minutes(h.id, by, day, forced(force, reason));
             },
             py::arg("by"), py::arg("on") = py::none(), py::arg("force") = false, py::arg("reason") = py::none(),
             (std::string("Signs as seat ``by`` on ``on`` (default: the meeting's date). Only the person who presided "
@@ -154,7 +140,7 @@ void register_minutes(py::module_& m) {
             "publish",
             [](minutes_handle& h, const py::object& on, bool force, const std::optional<std::string>& reason) {
                 const date day = day_or(on, h.log->core.meeting_at(h.id).setup().day, "on");
-                (void)h.log->core.publish_minutes(h.id, day, options(force, reason));
+                (void)h.log->core.publish_minutes(h.id, day, forced(force, reason));
             },
             py::arg("on") = py::none(), py::arg("force") = false, py::arg("reason") = py::none(),
             (std::string("Publishes the signed minutes; from then on they, and the meeting, are final (MIN-2).") +
@@ -198,7 +184,7 @@ void register_minutes(py::module_& m) {
                 const auto period = std::chrono::days{h.rules->rules->meeting.notice_days};
                 const date day = day_or(on, date{std::chrono::sys_days(setup.day) - period}, "on");
                 return notice_dict(
-                    log.core.issue_notice(h.id, setup.forum, setup.day, issued_by, day, options(force, reason)));
+                    log.core.issue_notice(h.id, setup.forum, setup.day, issued_by, day, forced(force, reason)));
             },
             py::arg("issued_by"), py::arg("on") = py::none(), py::arg("force") = false, py::arg("reason") = py::none(),
             (std::string("The notice (kallelse) of this meeting, issued by a process leader of a forum that supports "

@@ -179,11 +179,14 @@ public:
     // ---- matters --------------------------------------------------------------------------------------
 
     /// STR-4, STR-8: forum `raised_by` raises a matter for `forum` (a forum it reaches in the structure, or itself).
+    /// `directional`: a position on it is meant as an inriktningsbeslut that the bodies adopt (CNS-5); a meeting
+    /// that considers it assumes so unless told otherwise.
     const matter& raise(std::string id, std::string title, std::string forum, std::string raised_by, date day,
-                        const step_options& opts = {}) {
+                        const step_options& opts = {}, bool directional = false) {
         if (id.empty()) throw invalid_argument("a matter needs an id");
-        auto e = detail::events::make(event_kind::raised, std::move(id), std::move(raised_by), day,
-                                      {{"forum", std::move(forum)}, {"title", std::move(title)}});
+        std::vector<fact> facts{{"forum", std::move(forum)}, {"title", std::move(title)}};
+        if (directional) facts.push_back({"directional", true});  // absent when false, as in logs written before
+        auto e = detail::events::make(event_kind::raised, std::move(id), std::move(raised_by), day, std::move(facts));
         return matters_.at(events_[commit(std::move(e), opts)].subject);
     }
 
@@ -207,15 +210,16 @@ public:
     /// CNS-3) and the matter takes the ruling's outcome. A directional position (inriktningsbeslut) opens an
     /// adoption case per body that adopts the forum's positions (CNS-5). A refusal, the matter's or the
     /// engine's, leaves both unchanged.
-    ruling consider(std::string_view meeting_id, std::string_view matter_id, agenda_item item, bool directional = false,
-                    const step_options& opts = {}) {
+    /// `directional` defaults to the matter's own flag (as raised).
+    ruling consider(std::string_view meeting_id, std::string_view matter_id, agenda_item item,
+                    std::optional<bool> directional = std::nullopt, const step_options& opts = {}) {
         const auto& m = matter_at(matter_id);
         const auto& mt = meeting_at(meeting_id);
         if (item.title.empty()) item.title = m.title();
         item.referrals = m.referrals();
         auto facts = detail::events::item_facts(item);
         facts.insert(facts.begin(), fact{"meeting", std::string(meeting_id)});
-        facts.push_back({"directional", directional});
+        facts.push_back({"directional", directional.value_or(m.directional())});
         commit(detail::events::make(event_kind::considered, std::string(matter_id), mt.meeting_forum().id,
                                     mt.setup().day, std::move(facts)),
                opts);
@@ -263,28 +267,31 @@ public:
         return meetings_.at(events_[commit(std::move(e), {})].subject);
     }
 
-    /// QRM-5, QRM-7: a member arrives between items.
-    void arrive(std::string_view meeting_id, std::string seat_id, bool remote = false) {
+    /// QRM-5, QRM-7: a member arrives between items. After the minutes are signed the meeting changes no more
+    /// (MIN-2): only a forced arrival is recorded then.
+    void arrive(std::string_view meeting_id, std::string seat_id, bool remote = false, const step_options& opts = {}) {
         const auto& mt = meeting_at(meeting_id);
         commit(detail::events::make(event_kind::arrived, std::string(meeting_id), std::move(seat_id), mt.setup().day,
                                     {{"remote", remote}}),
-               {});
+               opts);
     }
 
-    /// QRM-4, QRM-5: a member leaves between items.
-    void leave(std::string_view meeting_id, std::string seat_id, leave_reason why = leave_reason::left) {
+    /// QRM-4, QRM-5: a member leaves between items (forced after the minutes are signed, MIN-2).
+    void leave(std::string_view meeting_id, std::string seat_id, leave_reason why = leave_reason::left,
+               const step_options& opts = {}) {
         const auto& mt = meeting_at(meeting_id);
         commit(detail::events::make(event_kind::left, std::string(meeting_id), std::move(seat_id), mt.setup().day,
                                     {{"reason", std::string(to_string(why))}}),
-               {});
+               opts);
     }
 
-    /// An item of the meeting that is no matter of the log (information, a report): decided and recorded.
-    ruling consider_item(std::string_view meeting_id, const agenda_item& item) {
+    /// An item of the meeting that is no matter of the log (information, a report): decided and recorded
+    /// (forced after the minutes are signed, MIN-2).
+    ruling consider_item(std::string_view meeting_id, const agenda_item& item, const step_options& opts = {}) {
         const auto& mt = meeting_at(meeting_id);
         commit(detail::events::make(event_kind::item_considered, std::string(meeting_id), mt.meeting_forum().id,
                                     mt.setup().day, detail::events::item_facts(item)),
-               {});
+               opts);
         return meetings_.at(std::string(meeting_id)).rulings().back();
     }
 
@@ -633,7 +640,10 @@ private:
     }
 
     void apply_raised(event& e, const step_options* live, std::size_t index) {
-        require_facts(e, {"forum", "title"});
+        if (e.find("directional"))
+            require_facts(e, {"forum", "title", "directional"});
+        else
+            require_facts(e, {"forum", "title"});
         if (e.subject.empty()) throw invalid_argument("a matter needs an id");
         if (matters_.find(e.subject) != matters_.end())
             throw invalid_argument("a matter '" + e.subject +
@@ -657,6 +667,7 @@ private:
         if (b) applied = {b->rule};
         settle_rules(e, std::move(applied), live);
         matter m(e.subject, detail::events::text(e, "title"), target, e.by, e.day);
+        m.directional_ = e.find("directional") && detail::events::flag(e, "directional");
         m.history_.push_back(index);
         matters_.emplace(e.subject, std::move(m));
     }

@@ -342,7 +342,7 @@ class Meeting(metaclass=_pybind11_type):
         disqualified: Iterable[str] | None = None,
         action: str | None = None,
         reason: str | None = None,
-        directional: bool = False,
+        directional: bool | None = None,
         force: bool = False,
         force_reason: str | None = None,
     ) -> Ruling: ...
@@ -355,9 +355,16 @@ class Meeting(metaclass=_pybind11_type):
         referrals: int = 0,
         action: str | None = None,
         reason: str | None = None,
+        *,
+        force: bool = False,
+        force_reason: str | None = None,
     ) -> Ruling: ...
-    def arrive(self, seat_id: str, remote: bool = False) -> None: ...
-    def leave(self, seat_id: str, reason: str = "left") -> None: ...
+    def arrive(
+        self, seat_id: str, remote: bool = False, *, force: bool = False, force_reason: str | None = None
+    ) -> None: ...
+    def leave(
+        self, seat_id: str, reason: str = "left", *, force: bool = False, force_reason: str | None = None
+    ) -> None: ...
     def setup(self) -> dict[str, Any]: ...
     @property
     def rulings(self) -> list[Ruling]: ...
@@ -421,6 +428,7 @@ class EventLog(metaclass=_pybind11_type):
         day: datetime.date,
         force: bool = False,
         reason: str | None = None,
+        directional: bool = False,
     ) -> None: ...
     def prepare(
         self, id: str, by: str, day: datetime.date, force: bool = False, reason: str | None = None

@@ -78,7 +78,7 @@ class Matter:
         rs = _ruleset(ruleset)
         _text(title, "title")
         _text(raised_by, "raised_by")
-        self._directional = _flag(directional, "directional")
+        flag = _flag(directional, "directional")
         target = _text(forum, "forum") if forum is not None else str(rs.rotation_parameters["forum"])
         day = _day(on)
         if log is None:
@@ -101,6 +101,7 @@ class Matter:
             day,
             force=_flag(force, "force"),
             reason=_optional_text(reason, "reason"),
+            directional=flag,
         )
         self._log = log
         self._id = id
@@ -117,7 +118,6 @@ class Matter:
         m = cls.__new__(cls)
         m._log = log
         m._id = matter_id
-        m._directional = bool(log.matter(matter_id)["directional"])
         return m
 
     # ---- reading back ----------------------------------------------------------------------------------
@@ -193,10 +193,9 @@ class Matter:
 
     @property
     def directional(self) -> bool:
-        """Whether a position on it is directional: as the position was taken, and until then as given (a
-        matter read back from a log has False until then)."""
-        s = self._state()
-        return bool(s["directional"]) if s["state"] in ("position", "in_adoption") else self._directional
+        """Whether a position on it is directional (CNS-5): as the position was taken, and until then as it
+        was raised; a matter read back from its log has the same."""
+        return bool(self._state()["directional"])
 
     @property
     def preparers(self) -> list[str]:

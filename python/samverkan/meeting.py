@@ -43,8 +43,9 @@ class Meeting(_core.Meeting):
 
         For a Matter the item's title and referral count are the matter's own (CNS-3: ``max_referrals``
         applies to its real history), the outcome is recorded on the matter, and ``directional`` (default: the
-        matter's) marks a position as an inriktningsbeslut (CNS-5). ``force=True`` with ``force_reason`` takes
-        a consideration the matter's state forbids (MTG-3, CNS-1, CNS-3) anyway. ``action`` is what the
+        matter's, as raised) marks a position as an inriktningsbeslut (CNS-5). ``force=True`` with
+        ``force_reason`` takes a consideration the matter's state forbids (MTG-3, CNS-1, CNS-3), or an item
+        of a meeting whose minutes are signed (MIN-2), anyway, recorded as a deviation. ``action`` is what the
         meeting chooses without consensus ("refer_back" or "remove"); ``reason`` is what renewed preparation
         must address. Raises NotPermitted (RGT-1, RGT-4), RuleViolation (CNS-2, CNS-3, MTG-3, CNS-1) or
         ArgumentError; a refused call changes nothing."""
@@ -62,7 +63,7 @@ class Meeting(_core.Meeting):
                 disqualified,
                 action,
                 reason,
-                directional=title.directional if directional is None else directional,
+                directional=directional,
                 force=force,
                 force_reason=force_reason,
             )
@@ -70,11 +71,19 @@ class Meeting(_core.Meeting):
             raise ArgumentTypeError(
                 f"title: expected a title (str) or a samverkan.Matter, got {type(title).__name__}"
             )
-        if directional is not None or force or force_reason is not None:
-            raise ArgumentError(
-                "directional, force and force_reason apply to a samverkan.Matter, not to a title"
-            )
-        return super().consider(title, objections, abstentions, disqualified, referrals, action, reason)
+        if directional is not None:
+            raise ArgumentError("directional applies to a samverkan.Matter, not to a title")
+        return super().consider(
+            title,
+            objections,
+            abstentions,
+            disqualified,
+            referrals,
+            action,
+            reason,
+            force=force,
+            force_reason=force_reason,
+        )
 
 
 __all__ = ["Meeting", "Ruling", "Step", "Unknown"]

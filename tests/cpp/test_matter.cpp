@@ -285,6 +285,25 @@ TEST(Matter, CNS5_ADirectionalPositionOpensACasePerAdoptingBody) {
     EXPECT_EQ(s.pending, 13u);
 }
 
+TEST(Matter, CNS5_TheDirectionalFlagIsRaisedWithTheMatterAndSurvivesTheReplay) {
+    event_log log(rules_2026());
+    log.raise("m1", "Trygga vårdövergångar", "politiskt_samrad", "tema_aldre", raised_on, {}, true);
+    log.prepare("m1", "lgs", prepared_on);
+    log.place_on_agenda("m1", placed_on);
+    EXPECT_TRUE(log.matter_at("m1").directional());
+    auto again = samverkan::event_log_from_json(rules_2026(), samverkan::to_json(log));
+    EXPECT_TRUE(again.matter_at("m1").directional());
+    open_full_meeting(again);
+    (void)again.consider("samrad-1", "m1", agreed());  // the matter's own flag
+    EXPECT_EQ(again.matter_at("m1").state(), matter_state::in_adoption);
+    EXPECT_EQ(again.matter_at("m1").cases().size(), adopters_2026.size());
+    // Told otherwise, the meeting takes a plain position.
+    open_full_meeting(log);
+    (void)log.consider("samrad-1", "m1", agreed(), false);
+    EXPECT_EQ(log.matter_at("m1").state(), matter_state::position);
+    EXPECT_FALSE(log.matter_at("m1").directional());
+}
+
 TEST(Matter, CNS5_EachBodyRecordsItsDecisionWithDateAndReference) {
     auto log = directional_position();
     log.record_adoption("m1", "su", adoption_state::adopted_with_changes, adopted_on, "SU 2026-00123");

@@ -143,6 +143,26 @@ TEST(Minutes, MIN2_PublishedMinutesAreFinal) {
     EXPECT_EQ(samverkan::make_minutes(log, "samrad-1").record.status, minutes_status::published);
 }
 
+TEST(Minutes, MIN2_AfterSigningTheMeetingChangesOnlyByAForcedStep) {
+    auto log = minuted_log();
+    (void)log.sign_minutes("samrad-1", "goteborg/ord1", signing_day);
+    const auto before = samverkan::to_json(log);
+    EXPECT_THROW(log.arrive("samrad-1", "molndal/ers", false, step_options{true, ""}), samverkan::invalid_argument);
+    EXPECT_EQ(samverkan::to_json(log), before);
+    log.arrive("samrad-1", "molndal/ers", false, step_options{true, "came after the signing"});
+    log.leave("samrad-1", "molndal/ers", samverkan::leave_reason::left, step_options{true, "left again"});
+    EXPECT_EQ(log.consider_item("samrad-1", agreed(), step_options{true, "added afterwards"}).result(),
+              samverkan::outcome::position);
+    const auto m = samverkan::make_minutes(log, "samrad-1");
+    ASSERT_EQ(m.deviations.size(), 3U);
+    for (const auto& d : m.deviations) EXPECT_EQ(d.rule, "MIN-2");
+    EXPECT_EQ(m.deviations[0].kind, samverkan::event_kind::arrived);
+    EXPECT_EQ(m.deviations[2].reason, "added afterwards");
+    const auto again = samverkan::event_log_from_json(rules_2026(), samverkan::to_json(log));
+    EXPECT_EQ(again.violations(), log.violations());
+    EXPECT_EQ(samverkan::to_json(again), samverkan::to_json(log));
+}
+
 TEST(Minutes, MIN1_CNS1_SwedishMinutesHaveTheHeadingsAReaderExpects) {
     auto log = minuted_log();
     (void)log.sign_minutes("samrad-1", "goteborg/ord1", signing_day);

@@ -51,12 +51,26 @@ def served(rs: samverkan.Ruleset, present: Iterable[str]) -> int:
     present and as many of its present substitutes as it has empty ordinary seats."""
     here = set(present)
     total = 0
-    for body in {s.body for s in rs.seats(FORUM)}:
-        seats = [s for s in rs.seats(FORUM) if s.body == body]
-        own = sum(s.id in here for s in seats if s.kind == "ordinary")
-        substitutes = sum(s.id in here for s in seats if s.kind == "substitute")
-        total += min(sum(s.kind == "ordinary" for s in seats), own + substitutes)
+    for ordinary_ids, substitute_ids in _bodies(rs):
+        total += min(len(ordinary_ids), len(here & ordinary_ids) + len(here & substitute_ids))
     return total
+
+
+_BODIES: dict[str, list[tuple[set[str], set[str]]]] = {}
+
+
+def _bodies(rs: samverkan.Ruleset) -> list[tuple[set[str], set[str]]]:
+    """Per body of the forum, its ordinary and its substitute seat ids (read once per ruleset)."""
+    if rs.id not in _BODIES:
+        seats = rs.seats(FORUM)
+        _BODIES[rs.id] = [
+            (
+                {s.id for s in seats if s.body == body and s.kind == "ordinary"},
+                {s.id for s in seats if s.body == body and s.kind == "substitute"},
+            )
+            for body in sorted({s.body for s in seats})
+        ]
+    return _BODIES[rs.id]
 
 
 # ---- QRM-3: a change of quorum -------------------------------------------------------------------

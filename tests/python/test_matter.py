@@ -61,6 +61,22 @@ def same_state(a: samverkan.Matter, b: samverkan.Matter) -> None:
 # ---- the lifecycle -------------------------------------------------------------------------------------
 
 
+def test_directional_flag_is_in_the_log_from_the_raising(rs: samverkan.Ruleset) -> None:
+    """CNS-5: the flag a matter is raised with is an event fact, so a replay reads it back before any
+    position; a meeting that considers the matter assumes it."""
+    m = on_agenda(rs, directional=True)
+    assert m.history[0]["facts"]["directional"] is True
+    again = samverkan.Matter.from_json(rs, m.to_json())
+    assert again.directional and again.status == "on_agenda"
+    meeting(rs).consider(again)
+    assert again.status == "in_adoption" and len(again.adoption) == 13
+    plain = on_agenda(rs)
+    assert "directional" not in plain.history[0]["facts"]
+    assert not samverkan.Matter.from_json(rs, plain.to_json()).directional
+    meeting(rs).consider(plain)
+    assert plain.status == "position" and plain.adoption == {}
+
+
 def test_lifecycle_from_raising_to_adoption(rs: samverkan.Ruleset) -> None:
     m = samverkan.Matter(rs, "Trygga vårdövergångar", "tema_aldre", directional=True, on="2026-02-02")
     assert (m.id, m.status, m.forum, m.raised_by, m.raised_on) == (
@@ -408,7 +424,7 @@ def test_wrong_argument_values_are_library_errors(rs: samverkan.Ruleset) -> None
     m = adopted_position(rs)
     with pytest.raises(samverkan.ArgumentError, match="deadline: "):
         m.set_deadline("soon", on="2026-03-14")
-    with pytest.raises(samverkan.ArgumentError, match="apply to a samverkan.Matter"):
+    with pytest.raises(samverkan.ArgumentError, match="applies to a samverkan.Matter"):
         meeting(rs).consider("x", directional=True)
     with pytest.raises(samverkan.ArgumentError, match="another ruleset|under ruleset"):
         samverkan.Matter(samverkan.load_default("2020-06-01"), "x", "lgs", on="2020-06-01", log=m.log)

@@ -147,6 +147,38 @@ def test_forced_steps_are_deviations(meeting: samverkan.Meeting) -> None:
         minutes.sign(by="su/ord", force=True)  # signed already (MIN-2): a forced step needs a reason
 
 
+def test_meeting_steps_after_signing_are_forced_deviations(meeting: samverkan.Meeting) -> None:
+    """MIN-2: a meeting whose minutes are signed changes only by a forced step, which is a deviation."""
+    minutes = meeting.minutes()
+    minutes.sign(by="goteborg/ord1")
+    history = meeting.log.to_json()
+    with pytest.raises(samverkan.ArgumentError, match="reason"):
+        meeting.arrive("molndal/ord", force=True)
+    assert meeting.log.to_json() == history
+    meeting.arrive("molndal/ord", force=True, force_reason="kom efter justeringen")
+    meeting.leave("molndal/ord", force=True, force_reason="lämnade")
+    r = meeting.consider("Övrigt", force=True, force_reason="tillägg i efterhand")
+    assert r.outcome == "position"
+    assert [(d["kind"], d["rule"], d["reason"]) for d in minutes.deviations] == [
+        ("arrived", "MIN-2", "kom efter justeringen"),
+        ("left", "MIN-2", "lämnade"),
+        ("item_considered", "MIN-2", "tillägg i efterhand"),
+    ]
+    again = samverkan.EventLog.from_json(meeting.ruleset, meeting.log.to_json())
+    assert again.violations() == meeting.log.violations()
+    assert again.to_json() == meeting.log.to_json()
+
+
+def test_force_on_a_meeting_standing_alone_breaks_nothing(rs: samverkan.Ruleset) -> None:
+    """A step that breaks no rule is taken as usual, forced or not, and is no deviation."""
+    m = samverkan.Meeting(
+        rs, date=DAY, present=everyone_but(rs, "su/ord"), chair="goteborg/ord1", vice_chair="regionhalsan/ord"
+    )
+    m.arrive("su/ord", force=True, force_reason="onödigt")
+    assert m.consider("A", force=True, force_reason="onödigt").served == 15
+    assert m.minutes().deviations == []
+
+
 def test_html_escapes_text(meeting: samverkan.Meeting) -> None:
     html = meeting.minutes().to_html()
     assert html.startswith('<article class="minnesanteckningar" lang="sv">')
