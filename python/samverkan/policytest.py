@@ -1,5 +1,6 @@
-"""Policy tests: YAML files of cases (meetings, rotation look-ups, validations) with the rulings they must
-reach, run by ``samverkan test``, by the pytest plugin and by the C++ tests alike (docs/policy-tests.md).
+"""Policy tests: YAML files of cases (meetings, rotation look-ups, validations, matters) with the rulings and
+states they must reach, run by ``samverkan test``, by the pytest plugin and by the C++ tests alike
+(docs/policy-tests.md).
 
 A file names a ruleset (an embedded id or a path), optional changes, and its cases::
 
@@ -83,34 +84,22 @@ STATUSES = ("passed", "failed", "skipped", "xfailed", "xpassed")
 # What each rule id that no engine names is, and why no policy case can observe it. Every other rule id of
 # the catalogue has an engine (ENGINE_RULES); a new rule of the catalogue has one until it is listed here.
 UNREACHED: dict[str, str] = {
-    "STR-2": "an edge of the structure graph (Structure.preparers_of('lgs')); a preparation cycle through it "
-    "is reported as STR-1",
-    "STR-5": "an edge of the structure graph; the check of a written relation names the relation's own rule, "
-    "which is data, not an engine",
-    "STR-6": "an edge of the structure graph; the check of a written relation names the relation's own rule, "
-    "which is data, not an engine",
-    "STR-8": "an edge of the structure graph; the check of a written relation names the relation's own rule, "
-    "which is data, not an engine",
+    "STR-6": "an edge of the structure graph; RGT-3's check of a notice reads the supports edges and names "
+    "RGT-3, and the check of a written relation names the relation's own rule, which is data",
     "STR-9": "the anchoring edges derived from the seats (Structure.anchoring); no ruling or finding of an "
     "engine names it",
     "CMP-2": "the municipalities' seats are the ruleset's seat lists; no check counts them",
     "CMP-3": "the totals follow from the seat lists; no check counts them",
     "CMP-4": "the right to attend and speak is cited in the wording of RGT-1's step, which carries RGT-1",
-    "CNS-5": "adoption per body is not tracked yet (it belongs to matters); the adopts edges say who adopts",
     "CNS-6": "a duty of members that nothing decides",
-    "MTG-2": "convening notices do not exist yet",
-    "MTG-3": "agendas and matters do not exist yet",
-    "MIN-1": "minutes do not exist yet",
-    "MIN-2": "minutes do not exist yet",
+    "MIN-1": "the minutes are minnesanteckningar by construction; no step, refusal or finding names MIN-1",
     "MIN-3": "yearly information and reports are not modelled",
     "THM-1": "the themes are data (forums.*.theme); routing to themes has no engine yet",
     "THM-2": "the temagrupper are data (forums.*.theme); routing to themes has no engine yet",
     "PLN-1": "the plan's focus areas are data; the handlingsplan has no engine yet",
     "PLN-2": "activities of the handlingsplan are not modelled",
     "PLN-3": "the equity groups are data; activities that consider them are not modelled",
-    "PLN-4": "follow-up and the yearly report are not modelled",
-    "RGT-2": "minutes do not exist yet",
-    "RGT-3": "convening notices do not exist yet",
+    "PLN-4": "the yearly report is not modelled; the forced steps it follows up name the rule each breaks",
 }
 
 ENGINE_RULES: tuple[str, ...] = tuple(r.id for r in _core.rules() if r.id not in UNREACHED)
@@ -206,6 +195,7 @@ _STEP_KEYS: dict[str, tuple[str, ...]] = {
     "publish": ("date", "force", "expect"),
 }
 _MATTER_EXPECT = (
+    "raised_rules",
     "status",
     "referrals",
     "referral_reason",
@@ -753,8 +743,9 @@ class _Checker:
             for k in ("adopted", "declined", "pending", "not_applicable"):
                 if k in a:
                     self.integer(a[k], _join(akey, k), 0)
-        if "violations" in e:
-            self.rule_ids(e["violations"], _join(key, "violations"))
+        for k in ("violations", "raised_rules"):
+            if k in e:
+                self.rule_ids(e[k], _join(key, k))
         if "next_steps_allowed" in e:
             nkey = _join(key, "next_steps_allowed")
             for action in self.ids(e["next_steps_allowed"], nkey):
@@ -955,7 +946,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "summary": "{n} fall: godkända {passed}, underkända {failed}, överhoppade {skipped}, "
         "kända avvikelser {xfailed}, oväntat godkända {xpassed}",
         "coverage.title": "Regeltäckning: hur många fall som prövade varje regel "
-        "(i ett avgörandes steg eller ett fynd)",
+        "(i ett avgörandes steg, ett fynd eller ett ärendes steg)",
         "coverage.none": "Regler med motor som inget fall prövade: {rules}",
         "coverage.all": "Alla regler med motor prövades.",
         "coverage.unreached": "Regler utan motor (räknas inte): {rules}",
@@ -979,7 +970,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "summary": "{n} cases: {passed} passed, {failed} failed, {skipped} skipped, {xfailed} xfailed, "
         "{xpassed} xpassed",
         "coverage.title": "Rule coverage: how many cases exercised each rule "
-        "(in a ruling's steps or a finding)",
+        "(in a ruling's steps, a finding or a matter's step)",
         "coverage.none": "Rules with an engine that no case exercised: {rules}",
         "coverage.all": "Every rule with an engine was exercised.",
         "coverage.unreached": "Rules without an engine (not counted): {rules}",
@@ -1381,6 +1372,8 @@ def _check_matter(run: _Run, where: str, log: _core.EventLog, e: Mapping[str, An
     """The matter's state against the expectations of a step or the case; ``on`` is the latest step's day."""
     before = len(run.mismatches)
     state = log.matter(_MATTER_ID)
+    if "raised_rules" in e:
+        run.expect(where, "raised_rules", _ids(e["raised_rules"]), list(_events(log)[0]["rules"]))
     if "status" in e:
         run.expect(where, "status", e["status"], state["state"])
     if "referrals" in e:

@@ -380,6 +380,9 @@ std::vector<std::string> sorted(std::vector<std::string> v) {
 void check_matter(const event_log& log, const YAML::Node& e, date on) {
     if (!e || !e.IsMap()) return;
     const matter& m = log.matter_at(matter_id);
+    if (e["raised_rules"]) {
+        EXPECT_EQ(log.events().front().rules, strings(e["raised_rules"]));
+    }
     if (e["status"]) {
         EXPECT_EQ(std::string(to_string(m.state())), e["status"].as<std::string>());
     }
