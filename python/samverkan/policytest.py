@@ -1254,6 +1254,8 @@ def _run_matter(pf: PolicyFile, case: PolicyCase, rs: _core.Ruleset, run: _Run) 
         return
     log = matter.log
     run.saw(_events(log)[-1]["rules"])
+    if "force" in m:
+        _check_forced(run, "", log, 0, str(m["force"]))
     meeting: Meeting | None = None
     meeting_ids: list[str] = []
     for n, st in enumerate(m.get("steps") or [], start=1):
@@ -1263,6 +1265,7 @@ def _run_matter(pf: PolicyFile, case: PolicyCase, rs: _core.Ruleset, run: _Run) 
         forced = "force" in st
         reason = st.get("force")
         before = log.to_json()
+        broken = len(log.violations())
         count = len(_events(log))
         ruling: _core.Ruling | None = None
         try:
@@ -1342,6 +1345,8 @@ def _run_matter(pf: PolicyFile, case: PolicyCase, rs: _core.Ruleset, run: _Run) 
                 return
             continue
         last = on
+        if forced:
+            _check_forced(run, where, log, broken, str(reason))
         events = _events(log)
         for ev in events[count:]:
             run.saw(ev["rules"])
@@ -1366,6 +1371,11 @@ def _run_matter(pf: PolicyFile, case: PolicyCase, rs: _core.Ruleset, run: _Run) 
             run.explanations.append(_heading(run.lang, "explanation", where) + f" «{matter.title}»:")
             run.explanations.append("  " + ruling.explain(run.lang).rstrip("\n").replace("\n", "\n  "))
     _check_matter(run, "", log, expect, last)
+
+
+def _check_forced(run: _Run, where: str, log: _core.EventLog, broken: int, reason: str) -> None:
+    """A forced step must break a rule: the log gains one violation, with the step's reason."""
+    run.expect(where, "force", [reason], [v["reason"] for v in log.violations()[broken:]])
 
 
 def _check_matter(run: _Run, where: str, log: _core.EventLog, e: Mapping[str, Any], on: _dt.date) -> bool:

@@ -444,6 +444,14 @@ void check_matter(const event_log& log, const YAML::Node& e, date on) {
     }
 }
 
+/// A forced step must break a rule: the log gains one violation, with the step's reason.
+void check_forced(const event_log& log, std::size_t broken, const YAML::Node& st) {
+    std::vector<std::string> got;
+    const auto all = log.violations();
+    for (std::size_t i = broken; i < all.size(); ++i) got.push_back(all[i].reason);
+    EXPECT_EQ(got, std::vector<std::string>{st["force"].as<std::string>()}) << "a forced step that breaks no rule";
+}
+
 step_options forced(const YAML::Node& st) {
     if (!st["force"]) return {};
     return {true, st["force"].as<std::string>()};
@@ -469,6 +477,7 @@ void run_matter(const YAML::Node& doc, const YAML::Node& c, const ruleset_ptr& r
         ADD_FAILURE() << "expected the raising refused, naming " << expect["error"].as<std::string>();
         return;
     }
+    if (m["force"]) check_forced(log, 0, m);
     std::string meeting_id;
     std::vector<std::string> meeting_ids;
     int n = 0;
@@ -479,6 +488,7 @@ void run_matter(const YAML::Node& doc, const YAML::Node& c, const ruleset_ptr& r
         const auto opts = forced(st);
         auto events_before = log.events();
         auto matter_before = log.matter_at(matter_id);
+        const std::size_t broken = log.violations().size();
         std::optional<ruling> r;
         date on = st["date"] ? day(st["date"]) : last;
         try {
@@ -555,6 +565,7 @@ void run_matter(const YAML::Node& doc, const YAML::Node& c, const ruleset_ptr& r
             continue;
         }
         last = on;
+        if (st["force"]) check_forced(log, broken, st);
         if (refusal) {
             ADD_FAILURE() << "expected a refusal naming " << e["error"].as<std::string>();
             continue;

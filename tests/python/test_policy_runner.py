@@ -213,6 +213,12 @@ def test_a_matter_case_runs_its_steps(tmp_path: Path) -> None:
     ("old", "new", "where", "field"),
     [
         ("status: prepared}", "status: raised}", "step 2", "status"),
+        (
+            "{prepare: lgs, date: 2026-02-16,",
+            "{prepare: lgs, force: needless, date: 2026-02-16,",
+            "step 2",
+            "force",
+        ),
         ("{error: MTG-3}", "{error: STR-1}", "step 1", "error"),
         ("served: 15", "served: 14", "step 4", "served"),
         ("violations: [MTG-2]", "violations: []", "", "violations"),
