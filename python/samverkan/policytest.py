@@ -1,5 +1,6 @@
-"""Policy tests: YAML files of cases (meetings, rotation look-ups, validations) with the rulings they must
-reach, run by ``samverkan test``, by the pytest plugin and by the C++ tests alike (docs/policy-tests.md).
+"""Policy tests: YAML files of cases (meetings, rotation look-ups, validations, matters) with the rulings and
+states they must reach, run by ``samverkan test``, by the pytest plugin and by the C++ tests alike
+(docs/policy-tests.md).
 
 A file names a ruleset (an embedded id or a path), optional changes, and its cases::
 
@@ -37,6 +38,8 @@ from . import _core
 from ._core import ArgumentError, ChangeError, Error, NoRulesetInForce, RulesetError, RuleViolation, UnknownId
 from ._files import read_text
 from ._lang import DEFAULT, check_lang
+from .matter import Matter
+from .meeting import Meeting
 from .rotation import validate_rotation
 
 __all__ = [
@@ -78,40 +81,25 @@ KINDS = ("meeting", "rotation", "validation", "matter")
 STATUSES = ("passed", "failed", "skipped", "xfailed", "xpassed")
 """A case's result. ``xpassed`` (a case marked ``xfail`` that passes) counts as a failure."""
 
-MATTERS_MISSING = "the policy runner does not run matter cases yet"
-"""Why a ``matter`` case is skipped."""
-
 # What each rule id that no engine names is, and why no policy case can observe it. Every other rule id of
 # the catalogue has an engine (ENGINE_RULES); a new rule of the catalogue has one until it is listed here.
 UNREACHED: dict[str, str] = {
-    "STR-2": "an edge of the structure graph (Structure.preparers_of('lgs')); a preparation cycle through it "
-    "is reported as STR-1",
-    "STR-5": "an edge of the structure graph; the check of a written relation names the relation's own rule, "
-    "which is data, not an engine",
-    "STR-6": "an edge of the structure graph; the check of a written relation names the relation's own rule, "
-    "which is data, not an engine",
-    "STR-8": "an edge of the structure graph; the check of a written relation names the relation's own rule, "
-    "which is data, not an engine",
+    "STR-6": "an edge of the structure graph; RGT-3's check of a notice reads the supports edges and names "
+    "RGT-3, and the check of a written relation names the relation's own rule, which is data",
     "STR-9": "the anchoring edges derived from the seats (Structure.anchoring); no ruling or finding of an "
     "engine names it",
     "CMP-2": "the municipalities' seats are the ruleset's seat lists; no check counts them",
     "CMP-3": "the totals follow from the seat lists; no check counts them",
     "CMP-4": "the right to attend and speak is cited in the wording of RGT-1's step, which carries RGT-1",
-    "CNS-5": "adoption per body is not tracked yet (it belongs to matters); the adopts edges say who adopts",
     "CNS-6": "a duty of members that nothing decides",
-    "MTG-2": "convening notices do not exist yet",
-    "MTG-3": "agendas and matters do not exist yet",
-    "MIN-1": "minutes do not exist yet",
-    "MIN-2": "minutes do not exist yet",
+    "MIN-1": "the minutes are minnesanteckningar by construction; no step, refusal or finding names MIN-1",
     "MIN-3": "yearly information and reports are not modelled",
     "THM-1": "the themes are data (forums.*.theme); routing to themes has no engine yet",
     "THM-2": "the temagrupper are data (forums.*.theme); routing to themes has no engine yet",
     "PLN-1": "the plan's focus areas are data; the handlingsplan has no engine yet",
     "PLN-2": "activities of the handlingsplan are not modelled",
     "PLN-3": "the equity groups are data; activities that consider them are not modelled",
-    "PLN-4": "follow-up and the yearly report are not modelled",
-    "RGT-2": "minutes do not exist yet",
-    "RGT-3": "convening notices do not exist yet",
+    "PLN-4": "the yearly report is not modelled; the forced steps it follows up name the rule each breaks",
 }
 
 ENGINE_RULES: tuple[str, ...] = tuple(r.id for r in _core.rules() if r.id not in UNREACHED)
@@ -178,6 +166,62 @@ _TERM_EXPECT = (
     "rules_include",
 )
 _VALIDATION_KEYS = ("changes", "yaml", "schedule")
+_MATTER_KEYS = ("title", "raised_by", "forum", "directional", "date", "force", "steps")
+_SETUP_KEYS = tuple(k for k in _MEETING_KEYS if k != "items")
+_CONSIDER_KEYS = ("objections", "abstentions", "disqualified", "action", "reason", "before", "directional")
+_STEP_ACTIONS = (
+    "prepare",
+    "place_on_agenda",
+    "meeting",
+    "set_deadline",
+    "adopt",
+    "decline",
+    "not_applicable",
+    "notice",
+    "sign",
+    "publish",
+)
+"""The actions of a matter's step; each step holds exactly one."""
+_STEP_KEYS: dict[str, tuple[str, ...]] = {
+    "prepare": ("date", "force", "expect"),
+    "place_on_agenda": ("date", "force", "expect"),
+    "meeting": ("consider", "force", "expect"),
+    "set_deadline": ("body", "date", "force", "expect"),
+    "adopt": ("reference", "with_changes", "date", "force", "expect"),
+    "decline": ("reference", "date", "force", "expect"),
+    "not_applicable": ("reference", "date", "force", "expect"),
+    "notice": ("date", "force", "expect"),
+    "sign": ("date", "force", "expect"),
+    "publish": ("date", "force", "expect"),
+}
+_MATTER_EXPECT = (
+    "raised_rules",
+    "status",
+    "referrals",
+    "referral_reason",
+    "preparers",
+    "adoption",
+    "cases",
+    "adoption_status",
+    "violations",
+    "next_steps_allowed",
+)
+_MATTER_STATES = ("raised", "prepared", "on_agenda", "referred_back", "position", "in_adoption", "removed")
+_ADOPTION_STATES = ("pending", "adopted", "adopted_with_changes", "declined", "not_applicable")
+_ADOPTION_STATUS_KEYS = (
+    "on",
+    "status",
+    "in_force",
+    "in_force_for",
+    "overdue",
+    "adopted",
+    "declined",
+    "pending",
+    "not_applicable",
+)
+_ADOPTION_STATUSES = ("pending", "adopted", "partially_adopted", "declined", "overdue")
+_ACTIONS = ("prepare", "place_on_agenda", "consider", "set_deadline", "record_adoption")
+_ALONE = "an expected refusal ('error') cannot be checked together with other keys"
 _SCHEDULE_KEYS = ("start", "end", "chair", "vice_chair", "lgs_chair_side")
 
 
@@ -371,9 +415,7 @@ class _Checker:
         e = self.mapping({} if value is None else value, key, _RULING_EXPECT)
         if "error" in e:
             if len(e) > 1:
-                raise self.fail(
-                    key, "an expected refusal ('error') cannot be checked together with other keys"
-                )
+                raise self.fail(key, _ALONE)
             self.error(e["error"], _join(key, "error"))
             return dict(e)
         for k in ("quorate",):
@@ -424,35 +466,7 @@ class _Checker:
     def meeting(self, m: Any, expect: Any, has_expect: bool) -> None:
         allowed = (*_MEETING_KEYS, *_ITEM_FIELDS)
         m = self.mapping(m, "meeting", allowed)
-        for k in ("forum", "chair", "vice_chair"):
-            if k in m:
-                self.optional_text(m[k], f"meeting.{k}")
-        if "date" in m:
-            self.day(m["date"], "meeting.date")
-        present = m.get("present")
-        if isinstance(present, str):
-            self.choice(present, "meeting.present", ("all", "ordinary"))
-        else:
-            self.ids(present, "meeting.present")
-        for k in ("absent", "remote"):
-            self.ids(m.get(k), f"meeting.{k}")
-        for k in ("people_born_default", "people_member_since_default"):
-            if m.get(k) is not None:
-                self.day(m[k], f"meeting.{k}")
-        people = m.get("people") or {}
-        if not isinstance(people, Mapping):
-            raise self.fail("meeting.people", f"expected a mapping of seat → person, got {_show(people)}")
-        for seat, who in people.items():
-            key = f"meeting.people.{seat}"
-            if isinstance(who, Mapping):
-                self.mapping(who, key, ("name", "born", "member_since"))
-                if who.get("name") is not None:
-                    self.text(who["name"], key + ".name")
-                for k in ("born", "member_since"):
-                    if who.get(k) is not None:
-                        self.day(who[k], f"{key}.{k}")
-            elif who is not None:
-                self.day(who, key)
+        self.setup(m, "meeting")
         if "items" in m:
             mixed = [k for k in _ITEM_FIELDS if k in m]
             if mixed:
@@ -475,6 +489,38 @@ class _Checker:
         else:
             self.item(m, "meeting")
             self.ruling_expect(expect, "expect")
+
+    def setup(self, m: Mapping[str, Any], at: str) -> None:
+        """The keys of a meeting's setup: forum, date, present, absent, remote, offices, people."""
+        for k in ("forum", "chair", "vice_chair"):
+            if k in m:
+                self.optional_text(m[k], f"{at}.{k}")
+        if "date" in m:
+            self.day(m["date"], f"{at}.date")
+        present = m.get("present")
+        if isinstance(present, str):
+            self.choice(present, f"{at}.present", ("all", "ordinary"))
+        else:
+            self.ids(present, f"{at}.present")
+        for k in ("absent", "remote"):
+            self.ids(m.get(k), f"{at}.{k}")
+        for k in ("people_born_default", "people_member_since_default"):
+            if m.get(k) is not None:
+                self.day(m[k], f"{at}.{k}")
+        people = m.get("people") or {}
+        if not isinstance(people, Mapping):
+            raise self.fail(f"{at}.people", f"expected a mapping of seat → person, got {_show(people)}")
+        for seat, who in people.items():
+            key = f"{at}.people.{seat}"
+            if isinstance(who, Mapping):
+                self.mapping(who, key, ("name", "born", "member_since"))
+                if who.get("name") is not None:
+                    self.text(who["name"], key + ".name")
+                for k in ("born", "member_since"):
+                    if who.get(k) is not None:
+                        self.day(who[k], f"{key}.{k}")
+            elif who is not None:
+                self.day(who, key)
 
     def item(self, it: Mapping[str, Any], key: str) -> None:
         if "title" in it:
@@ -565,6 +611,146 @@ class _Checker:
             raise self.fail("expect.rules", "missing: the rule ids of the findings (an empty list for none)")
         self.rule_ids(e["rules"], "expect.rules")
 
+    def matter(self, m: Any, expect: Any, has_expect: bool) -> None:
+        m = self.mapping(m, "matter", _MATTER_KEYS)
+        for k in ("title", "forum"):
+            if k in m:
+                self.text(m[k], f"matter.{k}")
+        if "raised_by" not in m:
+            raise self.fail("matter.raised_by", "missing: the forum that raises the matter")
+        self.text(m["raised_by"], "matter.raised_by")
+        if "directional" in m:
+            self.boolean(m["directional"], "matter.directional")
+        if "date" in m:
+            self.day(m["date"], "matter.date")
+        if "force" in m:
+            self.text(m["force"], "matter.force")
+        steps = m.get("steps") or []
+        if not isinstance(steps, list):
+            raise self.fail("matter.steps", "expected a list of steps")
+        meeting_ok = False  # whether the last meeting step considers the matter: notices and minutes need one
+        for i, step in enumerate(steps):
+            key = f"matter.steps[{i}]"
+            self.step(step, key)
+            if "meeting" in step:
+                meeting_ok = "error" not in (step.get("expect") or {})
+            elif not meeting_ok and any(a in step for a in ("notice", "sign", "publish")):
+                raise self.fail(
+                    key,
+                    "a notice or the minutes are of the last meeting step, which must consider the matter "
+                    "(a meeting step not expected to be refused)",
+                )
+        if not has_expect:
+            if not steps:
+                raise self.fail("expect", "missing (a matter without steps needs an expect)")
+            return
+        e = self.mapping(expect, "expect", (*_MATTER_EXPECT, "error"))
+        if "error" in e:
+            if len(e) > 1:
+                raise self.fail("expect", _ALONE)
+            if steps:
+                raise self.fail("expect.error", "a refused raising has no steps after it")
+            self.error(e["error"], "expect.error")
+            return
+        self.matter_expect(e, "expect")
+
+    def step(self, value: Any, key: str) -> None:
+        if not isinstance(value, Mapping):
+            raise self.fail(
+                key, f"expected a mapping with one of {', '.join(_STEP_ACTIONS)}, got {_show(value)}"
+            )
+        actions = [a for a in _STEP_ACTIONS if a in value]
+        if len(actions) != 1:
+            if not actions:  # a misspelt action: "did you mean"
+                self.mapping(
+                    value, key, (*_STEP_ACTIONS, *sorted({k for v in _STEP_KEYS.values() for k in v}))
+                )
+            raise self.fail(key, f"a step holds exactly one of {', '.join(_STEP_ACTIONS)}")
+        action = actions[0]
+        st = self.mapping(value, key, (action, *_STEP_KEYS[action]))
+        at = _join(key, action)
+        if action in ("place_on_agenda", "publish"):
+            if st[action] is not True:
+                raise self.fail(at, f"expected true, got {_show(st[action])}")
+        elif action == "set_deadline":
+            self.day(st[action], at)
+        elif action == "meeting":
+            self.setup(self.mapping(st[action] if st[action] is not None else {}, at, _SETUP_KEYS), at)
+            c = self.mapping(st.get("consider") or {}, _join(key, "consider"), _CONSIDER_KEYS)
+            self.item(c, _join(key, "consider"))
+            if "directional" in c:
+                self.boolean(c["directional"], _join(key, "consider.directional"))
+        else:
+            self.text(st[action], at)
+        if "date" in st:
+            self.day(st["date"], _join(key, "date"))
+        if "force" in st:
+            self.text(st["force"], _join(key, "force"))
+        if "body" in st and st["body"] is not None:
+            self.text(st["body"], _join(key, "body"))
+        if "reference" in st:
+            self.text(st["reference"], _join(key, "reference"))
+        if "with_changes" in st:
+            self.boolean(st["with_changes"], _join(key, "with_changes"))
+        ekey = _join(key, "expect")
+        ruling_keys = (
+            tuple(k for k in _RULING_EXPECT if k != "error")
+            if action == "meeting"
+            else ("rules_include", "rules")
+        )
+        e = self.mapping(st.get("expect") or {}, ekey, (*_MATTER_EXPECT, *ruling_keys, "error"))
+        if "error" in e:
+            if len(e) > 1:
+                raise self.fail(ekey, _ALONE)
+            if "force" in st:
+                raise self.fail(
+                    _join(key, "force"), "a forced step is taken; it is not also expected refused"
+                )
+            self.error(e["error"], _join(ekey, "error"))
+            return
+        self.ruling_expect({k: v for k, v in e.items() if k in ruling_keys}, ekey)
+        self.matter_expect({k: v for k, v in e.items() if k in _MATTER_EXPECT}, ekey)
+
+    def matter_expect(self, e: Mapping[str, Any], key: str) -> None:
+        if "status" in e:
+            self.choice(e["status"], _join(key, "status"), _MATTER_STATES)
+        for k in ("referrals", "cases"):
+            if k in e:
+                self.integer(e[k], _join(key, k), 0)
+        if "referral_reason" in e and e["referral_reason"] != "":
+            self.text(e["referral_reason"], _join(key, "referral_reason"))
+        if "preparers" in e:
+            self.ids(e["preparers"], _join(key, "preparers"))
+        if "adoption" in e:
+            a = e["adoption"]
+            if not isinstance(a, Mapping):
+                raise self.fail(_join(key, "adoption"), f"expected a mapping of body → state, got {_show(a)}")
+            for body, state in a.items():
+                self.choice(state, _join(key, f"adoption.{body}"), _ADOPTION_STATES)
+        if "adoption_status" in e:
+            akey = _join(key, "adoption_status")
+            a = self.mapping(e["adoption_status"], akey, _ADOPTION_STATUS_KEYS)
+            if "on" not in a:
+                raise self.fail(_join(akey, "on"), "missing: the day the adoption is aggregated on")
+            self.day(a["on"], _join(akey, "on"))
+            if "status" in a:
+                self.choice(a["status"], _join(akey, "status"), _ADOPTION_STATUSES)
+            if "in_force" in a:
+                self.boolean(a["in_force"], _join(akey, "in_force"))
+            for k in ("in_force_for", "overdue"):
+                if k in a:
+                    self.ids(a[k], _join(akey, k))
+            for k in ("adopted", "declined", "pending", "not_applicable"):
+                if k in a:
+                    self.integer(a[k], _join(akey, k), 0)
+        for k in ("violations", "raised_rules"):
+            if k in e:
+                self.rule_ids(e[k], _join(key, k))
+        if "next_steps_allowed" in e:
+            nkey = _join(key, "next_steps_allowed")
+            for action in self.ids(e["next_steps_allowed"], nkey):
+                self.choice(action, nkey, _ACTIONS)
+
 
 def _join(key: str, sub: str) -> str:
     return f"{key}.{sub}" if key else sub
@@ -616,7 +802,7 @@ def load_policy_string(
         own = check.optional_text(c.get("ruleset"), "ruleset")
         spec = c[kind]
         loads_yaml = kind == "validation" and isinstance(spec, Mapping) and "yaml" in spec
-        if kind != "matter" and own is None and ruleset is None and not loads_yaml:
+        if own is None and ruleset is None and not loads_yaml:
             raise check.fail("ruleset", "no ruleset: give one in the case or at the top of the file")
         case_changes = check.changes(c.get("changes"), "changes")
         xfail = c.get("xfail")
@@ -635,6 +821,12 @@ def load_policy_string(
             check.rotation(c["rotation"], c.get("expect"))
         elif kind == "validation":
             check.validation(c["validation"], c.get("expect"), c)
+        else:
+            check.matter(c["matter"], c.get("expect"), "expect" in c)
+            if "date" not in c["matter"] and "date" not in defaults:
+                raise check.fail(
+                    "matter.date", "missing: the day it is raised (in the matter or in defaults)"
+                )
         cases.append(
             PolicyCase(
                 name=name,
@@ -747,13 +939,14 @@ _WORDS: dict[str, dict[str, str]] = {
         "mismatch": "{field}: förväntat {expected}, faktiskt {actual}",
         "golden": "avgörandet skiljer sig från referensfilen:",
         "item": "punkt",
+        "step": "steg",
         "term": "period",
         "explanation": "förklaring",
         "findings": "fynd",
         "summary": "{n} fall: godkända {passed}, underkända {failed}, överhoppade {skipped}, "
         "kända avvikelser {xfailed}, oväntat godkända {xpassed}",
         "coverage.title": "Regeltäckning: hur många fall som prövade varje regel "
-        "(i ett avgörandes steg eller ett fynd)",
+        "(i ett avgörandes steg, ett fynd eller ett ärendes steg)",
         "coverage.none": "Regler med motor som inget fall prövade: {rules}",
         "coverage.all": "Alla regler med motor prövades.",
         "coverage.unreached": "Regler utan motor (räknas inte): {rules}",
@@ -770,13 +963,14 @@ _WORDS: dict[str, dict[str, str]] = {
         "mismatch": "{field}: expected {expected}, got {actual}",
         "golden": "the ruling differs from the golden file:",
         "item": "item",
+        "step": "step",
         "term": "term",
         "explanation": "explanation",
         "findings": "findings",
         "summary": "{n} cases: {passed} passed, {failed} failed, {skipped} skipped, {xfailed} xfailed, "
         "{xpassed} xpassed",
         "coverage.title": "Rule coverage: how many cases exercised each rule "
-        "(in a ruling's steps or a finding)",
+        "(in a ruling's steps, a finding or a matter's step)",
         "coverage.none": "Rules with an engine that no case exercised: {rules}",
         "coverage.all": "Every rule with an engine was exercised.",
         "coverage.unreached": "Rules without an engine (not counted): {rules}",
@@ -796,7 +990,7 @@ def _where(where: str, lang: str) -> str:
     """ "item 2" / "term 0" in ``lang``; the internal form is English."""
     w = _WORDS[lang]
     kind, _, rest = where.partition(" ")
-    return f"{w.get(kind, kind)} {rest}" if kind in ("item", "term") else where
+    return f"{w.get(kind, kind)} {rest}" if kind in ("item", "term", "step") else where
 
 
 def _heading(lang: str, key: str, where: str) -> str:
@@ -962,13 +1156,7 @@ def _run_meeting(pf: PolicyFile, case: PolicyCase, rs: _core.Ruleset, run: _Run)
         items = [(m, case.expect or {})]
     try:
         forum = _setting(m, defaults, "forum") or "politiskt_samrad"
-        present_spec = m.get("present")
-        if isinstance(present_spec, str):
-            present = [s.id for s in rs.forum(forum).seats if present_spec == "all" or s.kind == "ordinary"]
-        else:
-            present = [str(s) for s in (present_spec or [])]
-        absent = set(_ids(m.get("absent")))
-        present = [s for s in present if s not in absent]
+        present = _present(rs, forum, m)
         meeting = _core.Meeting(
             rs,
             forum=forum,
@@ -1020,6 +1208,213 @@ def _run_meeting(pf: PolicyFile, case: PolicyCase, rs: _core.Ruleset, run: _Run)
         if not ok:
             run.explanations.append(_heading(run.lang, "explanation", where) + f" «{title}»:")
             run.explanations.append("  " + ruling.explain(run.lang).rstrip("\n").replace("\n", "\n  "))
+
+
+def _present(rs: _core.Ruleset, forum: str, m: Mapping[str, Any]) -> list[str]:
+    """The seats present: ``all``, ``ordinary`` or a list, without those ``absent``."""
+    present_spec = m.get("present")
+    if isinstance(present_spec, str):
+        present = [s.id for s in rs.forum(forum).seats if present_spec == "all" or s.kind == "ordinary"]
+    else:
+        present = [str(s) for s in (present_spec or [])]
+    absent = set(_ids(m.get("absent")))
+    return [s for s in present if s not in absent]
+
+
+def _events(log: _core.EventLog) -> list[dict[str, Any]]:
+    events: list[dict[str, Any]] = json.loads(log.to_json())["events"]
+    return events
+
+
+_MATTER_ID = "m1"
+
+
+def _run_matter(pf: PolicyFile, case: PolicyCase, rs: _core.Ruleset, run: _Run) -> None:
+    m: Mapping[str, Any] = case.spec
+    expect: Mapping[str, Any] = case.expect if isinstance(case.expect, Mapping) else {}
+    last = _checked_day(m.get("date", pf.defaults.get("date")))
+    forum = str(m.get("forum") or rs.rotation_parameters["forum"])
+    try:
+        matter = Matter(
+            rs,
+            str(m.get("title", "Ärende")),
+            str(m["raised_by"]),
+            directional=bool(m.get("directional", False)),
+            forum=forum,
+            on=last,
+            id=_MATTER_ID,
+            force="force" in m,
+            reason=m.get("force"),
+        )
+    except Error as exc:
+        run.refused("", expect.get("error"), exc)
+        return
+    if "error" in expect:
+        run.expect("", "error", expect["error"], None)
+        return
+    log = matter.log
+    run.saw(_events(log)[-1]["rules"])
+    if "force" in m:
+        _check_forced(run, "", log, 0, str(m["force"]))
+    meeting: Meeting | None = None
+    meeting_ids: list[str] = []
+    for n, st in enumerate(m.get("steps") or [], start=1):
+        where = f"step {n}"
+        action = next(a for a in _STEP_ACTIONS if a in st)
+        e: Mapping[str, Any] = st.get("expect") or {}
+        forced = "force" in st
+        reason = st.get("force")
+        before = log.to_json()
+        broken = len(log.violations())
+        count = len(_events(log))
+        ruling: _core.Ruling | None = None
+        try:
+            if action == "meeting":
+                setup: Mapping[str, Any] = st["meeting"] or {}
+                c: Mapping[str, Any] = st.get("consider") or {}
+                day = _checked_day(setup.get("date", last))
+                mforum = str(setup.get("forum") or matter.forum)
+                base = f"{mforum}-{day.isoformat()}"
+                mid = base
+                k = 2
+                while mid in meeting_ids:
+                    mid, k = f"{base}-{k}", k + 1
+                meeting_ids.append(mid)
+                present = _present(rs, mforum, setup)
+                meeting = None
+                meeting = Meeting(
+                    rs,
+                    forum=mforum,
+                    date=day.isoformat(),
+                    present=present,
+                    chair=_text(_setting(setup, pf.defaults, "chair")),
+                    vice_chair=_text(_setting(setup, pf.defaults, "vice_chair")),
+                    people=_people(setup, present),
+                    remote=_ids(setup.get("remote")),
+                    id=mid,
+                )
+                try:  # a change of attendance is never what a case expects to be refused
+                    for b in c.get("before") or []:
+                        if "arrive" in b:
+                            meeting.arrive(b["arrive"], remote=bool(b.get("remote", False)))
+                        else:
+                            meeting.leave(b["leave"], b.get("reason", "left"))
+                except Error as exc:
+                    run.refused(where, None, exc)
+                    return
+                ruling = meeting.consider(
+                    matter,
+                    objections=_ids(c.get("objections")),
+                    abstentions=_ids(c.get("abstentions")),
+                    disqualified=_ids(c.get("disqualified")),
+                    action=c.get("action"),
+                    reason=c.get("reason"),
+                    directional=c.get("directional"),
+                    force=forced,
+                    force_reason=reason,
+                )
+                on = day
+            else:
+                on = _checked_day(st.get("date", last))
+                opts: dict[str, Any] = {"force": forced, "reason": reason}
+                if action == "prepare":
+                    matter.prepare(str(st[action]), on, **opts)
+                elif action == "place_on_agenda":
+                    matter.place_on_agenda(on, **opts)
+                elif action == "set_deadline":
+                    matter.set_deadline(_checked_day(st[action]), st.get("body"), on, **opts)
+                elif action == "adopt":
+                    matter.adopt(
+                        str(st[action]), on, st.get("reference"), bool(st.get("with_changes", False)), **opts
+                    )
+                elif action == "decline":
+                    matter.decline(str(st[action]), on, st.get("reference"), **opts)
+                elif action == "not_applicable":
+                    matter.not_applicable(str(st[action]), on, st.get("reference"), **opts)
+                else:  # notice, sign, publish: of the meeting of the last meeting step
+                    assert meeting is not None  # the file was checked: a meeting step that considers it
+                    if action == "notice":
+                        meeting.notice(issued_by=str(st[action]), on=on, **opts)
+                    elif action == "sign":
+                        meeting.minutes().sign(by=str(st[action]), on=on, **opts)
+                    else:
+                        meeting.minutes().publish(on=on, **opts)
+        except Error as exc:
+            run.refused(where, e.get("error"), exc)
+            if "error" not in e or not run.expect(where, "unchanged", True, log.to_json() == before):
+                return
+            continue
+        last = on
+        if forced:
+            _check_forced(run, where, log, broken, str(reason))
+        events = _events(log)
+        for ev in events[count:]:
+            run.saw(ev["rules"])
+        run.saw(v["rule"] for v in log.violations())
+        if "error" in e:
+            run.expect(where, "error", e["error"], None)
+            continue
+        rules = list(events[-1]["rules"])
+        ok = True
+        if ruling is not None:
+            run.saw(u.rule for u in ruling.unknowns)
+            ok = _check_ruling(run, where, ruling, {k: v for k, v in e.items() if k in _RULING_EXPECT})
+        else:
+            n_before = len(run.mismatches)
+            if "rules_include" in e and any(x not in rules for x in _ids(e["rules_include"])):
+                run.mismatches.append(Mismatch(where, "rules_include", _ids(e["rules_include"]), rules))
+            if "rules" in e:
+                run.expect(where, "rules", _ids(e["rules"]), rules)
+            ok = len(run.mismatches) == n_before
+        ok = _check_matter(run, where, log, e, last) and ok
+        if not ok and ruling is not None:
+            run.explanations.append(_heading(run.lang, "explanation", where) + f" «{matter.title}»:")
+            run.explanations.append("  " + ruling.explain(run.lang).rstrip("\n").replace("\n", "\n  "))
+    _check_matter(run, "", log, expect, last)
+
+
+def _check_forced(run: _Run, where: str, log: _core.EventLog, broken: int, reason: str) -> None:
+    """A forced step must break a rule: the log gains one violation, with the step's reason."""
+    run.expect(where, "force", [reason], [v["reason"] for v in log.violations()[broken:]])
+
+
+def _check_matter(run: _Run, where: str, log: _core.EventLog, e: Mapping[str, Any], on: _dt.date) -> bool:
+    """The matter's state against the expectations of a step or the case; ``on`` is the latest step's day."""
+    before = len(run.mismatches)
+    state = log.matter(_MATTER_ID)
+    if "raised_rules" in e:
+        run.expect(where, "raised_rules", _ids(e["raised_rules"]), list(_events(log)[0]["rules"]))
+    if "status" in e:
+        run.expect(where, "status", e["status"], state["state"])
+    if "referrals" in e:
+        run.expect(where, "referrals", e["referrals"], state["referrals"])
+    if "referral_reason" in e:
+        run.expect(where, "referral_reason", e["referral_reason"], state["referral_reason"])
+    if "preparers" in e:
+        run.expect(where, "preparers", _ids(e["preparers"]), list(state["preparers"]))
+    cases = {c["body"]: c["state"] for c in state["cases"]}
+    if "adoption" in e:
+        want = {str(b): s for b, s in e["adoption"].items()}
+        run.expect(where, "adoption", want, {b: cases.get(b) for b in want})
+    if "cases" in e:
+        run.expect(where, "cases", e["cases"], len(cases))
+    if "adoption_status" in e:
+        a = e["adoption_status"]
+        got = log.adoption(_MATTER_ID, _checked_day(a["on"]))
+        for k, v in a.items():
+            if k == "on":
+                continue
+            name = f"adoption_status.{k}"
+            if k in ("in_force_for", "overdue"):
+                run.expect(where, name, sorted(_ids(v)), sorted(got[k]))
+            else:
+                run.expect(where, name, v, got[k])
+    if "violations" in e:
+        run.expect(where, "violations", _ids(e["violations"]), [v["rule"] for v in log.violations()])
+    if "next_steps_allowed" in e:
+        allowed = [s["action"] for s in log.next_steps(_MATTER_ID, on) if s["allowed"]]
+        run.expect(where, "next_steps_allowed", _ids(e["next_steps_allowed"]), allowed)
+    return len(run.mismatches) == before
 
 
 def _ids(value: Any) -> list[str]:
@@ -1182,9 +1577,6 @@ def run_case(
     """Runs one case of ``pf``; with ``golden`` (the file's golden rulings), its record must match them."""
     lang = check_lang(lang)
     result = CaseResult(pf.name, case.name, case.kind, "passed", reason=case.xfail or "")
-    if case.kind == "matter":
-        result.status, result.reason = "skipped", MATTERS_MISSING
-        return result
     rulesets = rulesets or RulesetCache()
     run = _Run(lang)
     try:
@@ -1194,6 +1586,8 @@ def run_case(
             rs = rulesets.for_case(pf, case)
             if case.kind == "meeting":
                 _run_meeting(pf, case, rs, run)
+            elif case.kind == "matter":
+                _run_matter(pf, case, rs, run)
             else:
                 _run_rotation(case, rs, run)
     except PolicyFileError:

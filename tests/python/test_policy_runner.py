@@ -182,12 +182,85 @@ def test_xfail_is_reported_and_a_passing_xfail_fails(tmp_path: Path) -> None:
     assert "KÄND AVVIKELSE" in known.report() and "OVÄNTAT GODKÄNT" in fixed.report()
 
 
-def test_a_matter_case_is_skipped_until_matters_exist(tmp_path: Path) -> None:
-    [r] = run(
-        write(tmp_path, "  - name: lifecycle\n    matter: {title: Ärende}\n    expect: {states: [new]}\n")
+MATTER = """\
+  - name: matter
+    matter:
+      raised_by: tema_aldre
+      directional: true
+      date: 2026-02-02
+      steps:
+        - {place_on_agenda: true, date: 2026-03-02, expect: {error: MTG-3}}
+        - {prepare: lgs, date: 2026-02-16, expect: {rules: [STR-1], status: prepared}}
+        - {place_on_agenda: true, date: 2026-03-02}
+        - meeting: {date: 2026-03-13, present: ordinary}
+          expect: {outcome: position, served: 15, status: in_adoption, cases: 13}
+        - {notice: samverkanskontoret/anna, date: 2026-03-14, force: sent late}
+        - {adopt: su, date: 2026-04-20}
+    expect: {adoption: {su: adopted}, violations: [MTG-2],
+             adoption_status: {on: 2026-05-01, status: partially_adopted, in_force: false, adopted: 1}}
+"""
+
+
+def test_a_matter_case_runs_its_steps(tmp_path: Path) -> None:
+    [r] = run(write(tmp_path, MATTER))
+    assert (r.status, r.mismatches, r.ok, r.record) == ("passed", [], True, None)
+    cov = pt.coverage([r])
+    assert all(cov.counts[rule] == 1 for rule in ("STR-1", "MTG-3", "CNS-5", "MTG-2", "RGT-3", "QRM-3"))
+    assert cov.counts["RGT-2"] == 0
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "where", "field"),
+    [
+        ("status: prepared}", "status: raised}", "step 2", "status"),
+        (
+            "{prepare: lgs, date: 2026-02-16,",
+            "{prepare: lgs, force: needless, date: 2026-02-16,",
+            "step 2",
+            "force",
+        ),
+        ("{error: MTG-3}", "{error: STR-1}", "step 1", "error"),
+        ("served: 15", "served: 14", "step 4", "served"),
+        ("violations: [MTG-2]", "violations: []", "", "violations"),
+        ("status: partially_adopted", "status: adopted", "", "adoption_status.status"),
+        (
+            "{adopt: su, date: 2026-04-20}",
+            "{adopt: su, date: 2026-04-20, expect: {error: CNS-5}}",
+            "step 6",
+            "error",
+        ),
+    ],
+)
+def test_a_wrong_expectation_of_a_matter_fails(
+    tmp_path: Path, old: str, new: str, where: str, field: str
+) -> None:
+    assert old in MATTER
+    [r] = run(write(tmp_path, MATTER.replace(old, new, 1)))
+    assert (r.status, r.ok) == ("failed", False)
+    assert (r.mismatches[0].where, r.mismatches[0].field) == (where, field)
+    assert "UNDERKÄNT" in r.report() and (not where or "steg" in r.report())
+
+
+def test_a_refused_step_must_change_nothing_and_ends_the_case_when_unexpected(tmp_path: Path) -> None:
+    unexpected = MATTER.replace("{prepare: lgs, date: 2026-02-16,", "{prepare: tema_aldre, date: 2026-02-16,")
+    [r] = run(write(tmp_path, unexpected))
+    assert r.status == "failed"
+    assert [(m.where, m.field, m.expected, m.actual) for m in r.mismatches] == [
+        ("step 2", "error", None, "STR-1")
+    ]
+    assert "STR-1" in r.explanation
+
+
+def test_a_forced_raising_and_a_refused_raising(tmp_path: Path) -> None:
+    cases = (
+        "  - name: refused\n    matter: {raised_by: lgs, forum: tema_aldre}\n    expect: {error: STR-8}\n"
+        "  - name: forced\n    matter: {raised_by: lgs, forum: tema_aldre, force: asked}\n"
+        "    expect: {status: raised, violations: [STR-8]}\n"
+        "  - name: raised\n    matter: {raised_by: lgs, forum: tema_aldre}\n    expect: {status: raised}\n"
     )
-    assert (r.status, r.reason, r.ok) == ("skipped", "the policy runner does not run matter cases yet", True)
-    assert pt.coverage([r]).counts["QRM-3"] == 0
+    refused, forced, raised = run(write(tmp_path, cases, head=HEAD.replace("2026-03-13", "2026-02-02")))
+    assert (refused.status, forced.status) == ("passed", "passed")
+    assert raised.status == "failed" and raised.mismatches[0].field == "error"
 
 
 # -- Malformed files
@@ -278,6 +351,75 @@ def test_a_matter_case_is_skipped_until_matters_exist(tmp_path: Path) -> None:
             "twice",
         ),
         ("  - {meeting: {}}\n", None, "cases[0].name", "needs a name"),
+        (
+            "  - name: a\n    matter: {raised_by: lgs, titel: X}\n    expect: {}\n",
+            "a",
+            "matter.titel",
+            "did you mean 'title'",
+        ),
+        ("  - name: a\n    matter: {title: X}\n    expect: {}\n", "a", "matter.raised_by", "missing"),
+        (
+            "  - name: a\n    matter: {raised_by: lgs, steps: [{prepar: lgs}]}\n",
+            "a",
+            "matter.steps[0].prepar",
+            "did you mean 'prepare'",
+        ),
+        (
+            "  - name: a\n    matter: {raised_by: lgs, steps: [{prepare: lgs, place_on_agenda: true}]}\n",
+            "a",
+            "matter.steps[0]",
+            "exactly one of",
+        ),
+        (
+            "  - name: a\n    matter: {raised_by: lgs, steps: [{prepare: lgs, expect: {statu: prepared}}]}\n",
+            "a",
+            "matter.steps[0].expect.statu",
+            "did you mean 'status'",
+        ),
+        (
+            "  - name: a\n    matter: {raised_by: lgs, steps: [{prepare: lgs, expect: {outcome: position}}]}"
+            "\n",
+            "a",
+            "matter.steps[0].expect.outcome",
+            "unknown key",
+        ),
+        (
+            "  - name: a\n    matter: {raised_by: lgs, steps: [{meeting: {}, consider: {referrals: 1}}]}\n",
+            "a",
+            "matter.steps[0].consider.referrals",
+            "unknown key",
+        ),
+        (
+            "  - name: a\n    matter: {raised_by: lgs, steps: [{notice: samverkanskontoret/a}]}\n",
+            "a",
+            "matter.steps[0]",
+            "last meeting step",
+        ),
+        (
+            "  - name: a\n    matter: {raised_by: lgs, steps: [{adopt: su, force: x, expect: {error: CNS-5}}]"
+            "}\n",
+            "a",
+            "matter.steps[0].force",
+            "not also expected refused",
+        ),
+        (
+            "  - name: a\n    matter: {raised_by: lgs}\n    expect: {adoption_status: {status: overdue}}\n",
+            "a",
+            "expect.adoption_status.on",
+            "missing",
+        ),
+        (
+            "  - name: a\n    matter: {raised_by: lgs}\n    expect: {violations: [XYZ-1]}\n",
+            "a",
+            "expect.violations",
+            "not a rule id",
+        ),
+        (
+            "  - name: a\n    matter: {raised_by: lgs}\n    expect: {status: adopted}\n",
+            "a",
+            "expect.status",
+            "expected one of raised",
+        ),
     ],
 )
 def test_a_malformed_file_names_file_case_and_key(
@@ -354,7 +496,9 @@ def test_update_golden_from_the_command_line(tmp_path: Path, capsys: pytest.Capt
 
 
 def test_junit_xml_counts_and_failures(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    path = write(tmp_path, PASSING + FAILING + "  - name: m\n    matter: {}\n")
+    known = '  - name: m\n    xfail: "QRM-3: for the test"\n    meeting: {present: ordinary}\n'
+    known += "    expect: {served: 1}\n"
+    path = write(tmp_path, PASSING + FAILING + known)
     out = tmp_path / "junit.xml"
     assert cli.main(["test", str(path), "--junit-xml", str(out)]) == 1
     root = ET.parse(out).getroot()
@@ -372,7 +516,7 @@ def test_junit_xml_counts_and_failures(tmp_path: Path, capsys: pytest.CaptureFix
     assert failure is not None and failure.get("message") == "served: 15 ≠ 14"
     assert failure.text is not None and "served: förväntat 15, faktiskt 14" in failure.text
     skipped = cases["m"].find("skipped")
-    assert skipped is not None and skipped.get("message") == "the policy runner does not run matter cases yet"
+    assert skipped is not None and skipped.get("message") == "xfail: QRM-3: for the test"
     assert cases["passes"].find("failure") is None
 
 
@@ -471,16 +615,14 @@ def test_the_pytest_plugin_collects_one_item_per_case(pytester: pytest.Pytester)
         + PASSING
         + FAILING
         + '  - name: known\n    xfail: "QRM-3: for the test"\n    meeting: {present: ordinary}\n'
-        "    expect: {served: 1}\n"
-        "  - name: later\n    matter: {}\n",
+        "    expect: {served: 1}\n" + MATTER,
     )
     result = pytester.runpytest("-p", "samverkan.pytest_plugin", "-p", "no:cacheprovider", "-rs")
-    result.assert_outcomes(passed=1, failed=1, xfailed=1, skipped=1)
+    result.assert_outcomes(passed=2, failed=1, xfailed=1)
     result.stdout.fnmatch_lines(
         [
             "*UNDERKÄNT x.policy.yaml: fails*",
             "*punkt 1: served: förväntat 15, faktiskt 14*",
-            "*the policy runner does not run matter cases yet*",
         ]
     )
     english = pytester.runpytest(
