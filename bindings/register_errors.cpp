@@ -16,7 +16,8 @@ namespace py = pybind11;
 namespace samverkan::python {
 namespace {
 
-py::object make_class(py::module_& m, const char* name, py::tuple bases, py::dict attributes, const char* doc) {
+py::object make_class(py::module_& m, const char* name, const py::tuple& bases, const py::dict& attributes,
+                      const char* doc) {
     attributes["__module__"] = "samverkan";
     attributes["__doc__"] = doc;
     // KeyError quotes its message in str(); every class here prints the message as written.
@@ -88,6 +89,7 @@ void register_errors(py::module_& m) {
                "An argument the caller gave is malformed: an unknown name, a duplicate id, an out-of-range count or "
                "date.");
 
+    // NOLINTNEXTLINE(performance-unnecessary-value-param): pybind11 takes a void(*)(std::exception_ptr)
     py::register_exception_translator([](std::exception_ptr p) {
         try {
             if (p) std::rethrow_exception(p);

@@ -1,6 +1,7 @@
 // Attendance risk: samverkan._core.quorum_probability and AttendanceRisk. The attendance arguments (one
 // number, a dict by seat id or a sequence in seat order; known absences) become one probability per seat
 // here, in one pass, and risk.hpp decides the rest.
+#include <array>
 #include <cstdio>
 #include <limits>
 #include <memory>
@@ -127,19 +128,17 @@ std::vector<double> attendance_arg(const compiled_forum& cf, const py::handle& a
     py::handle given = attendance;
     py::object as_dict;
     PyObject* o = attendance.ptr();
-    if ((PyFloat_Check(o) || PyLong_Check(o)) && !PyBool_Check(o)) {
-        how = form::number;
-    } else if (PyDict_Check(o)) {
+    const bool scalar = (PyFloat_Check(o) || PyLong_Check(o)) && !PyBool_Check(o);
+    const bool text = PyUnicode_Check(o) || PyBytes_Check(o);  // no number: refused just below
+    if (PyDict_Check(o)) {
         how = form::mapping;
-    } else if (PyUnicode_Check(o) || PyBytes_Check(o)) {
-        how = form::number;  // text is no number: refused just below
-    } else if (!PyList_Check(o) && !PyTuple_Check(o) &&
+    } else if (!scalar && !text && !PyList_Check(o) && !PyTuple_Check(o) &&
                py::isinstance(attendance, py::module_::import("collections.abc").attr("Mapping"))) {
         how = form::mapping;
         as_dict = py::dict(py::reinterpret_borrow<py::object>(attendance));
         given = as_dict;
-    } else if (!PySequence_Check(o)) {
-        how = form::number;  // NumPy scalars and other numbers; anything else is refused as a TypeError
+    } else if (scalar || text || !PySequence_Check(o)) {
+        how = form::number;  // NumPy scalars and other numbers too; anything else is refused as a TypeError
     }
     if (how == form::number && !number(given))
         throw py::type_error(
@@ -182,7 +181,7 @@ std::vector<double> attendance_arg(const compiled_forum& cf, const py::handle& a
             throw invalid_argument(
                 "substitute_attendance applies when attendance is one number or a dict; a sequence already gives "
                 "every seat");
-        const py::object items = py::reinterpret_steal<py::object>(PySequence_Fast(given.ptr(), "attendance"));
+        const auto items = py::reinterpret_steal<py::object>(PySequence_Fast(given.ptr(), "attendance"));
         if (!items) throw py::error_already_set();
         if (static_cast<std::size_t>(PySequence_Fast_GET_SIZE(items.ptr())) != cf.seats)
             throw invalid_argument("attendance changed its length while it was read");
@@ -200,10 +199,10 @@ std::vector<double> attendance_arg(const compiled_forum& cf, const py::handle& a
 }
 
 std::string repr(const risk_result& r) {
-    char figures[96];
-    std::snprintf(figures, sizeof figures, "P(quorate) = %.4f, %.2f of %zu ordinary seats served on average",
+    std::array<char, 96> figures{};
+    std::snprintf(figures.data(), figures.size(), "P(quorate) = %.4f, %.2f of %zu ordinary seats served on average",
                   r.risk.quorate, r.risk.expected_served(), r.forum->ordinary_count);
-    return "<AttendanceRisk " + r.forum->source->id + ": " + figures + ">";
+    return "<AttendanceRisk " + r.forum->source->id + ": " + figures.data() + ">";
 }
 
 py::list distribution_list(const risk_result& r) {

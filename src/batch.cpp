@@ -107,7 +107,7 @@ inline void fast_one(const fast_form& f, std::uint64_t present, std::uint64_t ob
     const bool quorate = served >= f.threshold &&      // QRM-3
                          (!f.both_sides || ((serving & f.municipal) != 0 && (serving & f.region) != 0));
     const std::uint64_t eligible = f.substitute_may_preside ? serving : own;  // QRM-6 (no remote members here)
-    std::uint8_t result = static_cast<std::uint8_t>(outcome::position);
+    auto result = static_cast<std::uint8_t>(outcome::position);
     if (objecting != 0) result = f.blocked;  // CNS-2, CNS-3
     if (eligible == 0) result = static_cast<std::uint8_t>(outcome::not_dealt_with);
     if (!quorate) result = static_cast<std::uint8_t>(outcome::not_quorate);  // CNS-4

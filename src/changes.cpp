@@ -93,7 +93,7 @@ void json_of(const YAML::Node& node, std::string& out) {
             out += '\\';
             out += ch;
         } else if (c < 0x20) {
-            static constexpr char hex[] = "0123456789abcdef";
+            static constexpr std::string_view hex = "0123456789abcdef";
             out += "\\u00";
             out += hex[c >> 4];
             out += hex[c & 15];
@@ -225,8 +225,8 @@ std::string pattern_join(std::string_view pattern, std::string_view key) {
 
 /// The item of a keyed list with this id, or an undefined node.
 YAML::Node find_item(const YAML::Node& list, const std::string& id) {
-    for (std::size_t i = 0; i < list.size(); ++i) {
-        const YAML::Node item = list[i];
+    for (std::size_t i = 0; i < list.size(); ++i) {  // NOLINT(modernize-loop-convert): yaml-cpp's iterator
+        const YAML::Node item = list[i];             // yields map pairs for a map; indexing is what is meant
         if (item.IsMap() && item["id"] && item["id"].IsScalar() && item["id"].Scalar() == id) return item;
     }
     return YAML::Node(YAML::NodeType::Undefined);
@@ -269,6 +269,7 @@ std::string nearest_paths(const YAML::Node& root, const std::string& path) {
     std::vector<std::string> candidates;
     known_paths(root, "", "", candidates);
     std::vector<std::pair<std::size_t, std::string>> scored;
+    scored.reserve(candidates.size());
     for (auto& c : candidates) scored.emplace_back(detail::edit_distance(path, c), std::move(c));
     std::sort(scored.begin(), scored.end());
     std::string out;
@@ -324,7 +325,7 @@ void put_item(YAML::Node list, const std::string& id, const YAML::Node& value, c
             throw change_error("the item's id is '" + id + "', not '" + YAML::Dump(kv.second) + "'", c.path);
         if (key != "id") fresh[key] = kv.second;
     }
-    for (std::size_t k = 0; k < list.size(); ++k)
+    for (std::size_t k = 0; k < list.size(); ++k)  // NOLINT(modernize-loop-convert): list[k] = … writes the tree
         if (list[k].IsMap() && list[k]["id"] && list[k]["id"].IsScalar() && list[k]["id"].Scalar() == id) {
             list[k] = fresh;
             return;
@@ -365,6 +366,7 @@ YAML::Node list_op(const YAML::Node& current, char op, const YAML::Node& value, 
 
 /// Applies one change to the tree of a ruleset file. Walking rebinds nodes with reset(): assigning one
 /// yaml-cpp node to another would write into the tree.
+// NOLINTNEXTLINE(performance-unnecessary-value-param): a yaml-cpp Node is a handle; the walk rebinds this copy
 void apply(YAML::Node root, const change& c) {
     if (c.path.empty()) throw change_error("an empty path names nothing", c.path);
     auto parts = split_path(c.path);
@@ -624,7 +626,7 @@ change_set load_changes(const std::filesystem::path& file) {
     if (!std::filesystem::is_regular_file(file, ec)) throw ruleset_error("no such file", ruleset_location(origin));
     const auto size = std::filesystem::file_size(file, ec);
     if (ec || size > max_ruleset_bytes)
-        throw ruleset_error("larger than " + std::to_string(max_ruleset_bytes / (1024 * 1024)) + " MiB; refused",
+        throw ruleset_error("larger than " + std::to_string(max_ruleset_bytes >> 20U) + " MiB; refused",
                             ruleset_location(origin));
     std::ifstream in(file, std::ios::binary);
     if (!in) throw ruleset_error("cannot open the file for reading", ruleset_location(origin));
@@ -881,8 +883,9 @@ timeline timeline::with_changes(const change_set& set) const {
 }
 
 ruleset_ptr timeline::in_force(date day) const {
-    for (auto it = versions_.rbegin(); it != versions_.rend(); ++it)
-        if ((*it)->in_force_on(day)) return *it;
+    const auto found =
+        std::find_if(versions_.rbegin(), versions_.rend(), [&](const ruleset_ptr& v) { return v->in_force_on(day); });
+    if (found != versions_.rend()) return *found;
     std::string known;
     for (const auto& v : versions_)
         known += (known.empty() ? "" : ", ") + v->id + " from " + to_iso_string(v->valid_from) +

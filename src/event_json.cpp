@@ -11,6 +11,7 @@
 #include <variant>
 #include <vector>
 
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include <samverkan/event_log.hpp>
@@ -76,7 +77,7 @@ void require_keys(const json& j, std::initializer_list<std::string_view> require
     for (const auto& [key, value] : j.items()) {
         const bool known = std::find(required.begin(), required.end(), key) != required.end() ||
                            std::find(optional.begin(), optional.end(), key) != optional.end();
-        if (!known) throw invalid_argument(where + " has an unknown key '" + key + "'");
+        if (!known) throw invalid_argument(fmt::format("{} has an unknown key '{}'", where, key));
     }
 }
 
@@ -152,12 +153,12 @@ event event_of(const json& j, std::size_t index) {
     if (j.contains("forced")) {
         if (!j.at("forced").is_boolean() || !j.at("forced").get<bool>() || !j.contains("breaks") ||
             !j.contains("reason"))
-            throw invalid_argument("a forced event has \"forced\": true, \"breaks\" and \"reason\"");
+            throw invalid_argument(R"(a forced event has "forced": true, "breaks" and "reason")");
         e.forced = true;
         e.breaks = string_at(j, "breaks", where);
         e.reason = string_at(j, "reason", where);
     } else if (j.contains("breaks") || j.contains("reason")) {
-        throw invalid_argument("only a forced event has \"breaks\" and \"reason\"");
+        throw invalid_argument(R"(only a forced event has "breaks" and "reason")");
     }
     return e;
 }

@@ -21,7 +21,7 @@ std::string_view pick(language lang, std::string_view en, std::string_view sv) {
 }
 
 /// A term's wording, or `fallback` when the catalogue has none for the key.
-std::string term(language lang, const std::string& key, std::string fallback) {
+std::string term_text(language lang, const std::string& key, std::string fallback) {
     if (const term_wording* t = find_term(key)) return std::string(pick(lang, t->en, t->sv));
     return fallback;
 }
@@ -33,13 +33,13 @@ std::string render_value(language lang, const fact& f) {
             using T = std::decay_t<decltype(v)>;
             if constexpr (std::is_same_v<T, bool>) {
                 const std::string raw = v ? "true" : "false";
-                return term(lang, f.name + "=" + raw, term(lang, raw, raw));
+                return term_text(lang, f.name + "=" + raw, term_text(lang, raw, raw));
             } else if constexpr (std::is_same_v<T, std::int64_t>) {
                 return std::to_string(v);
             } else if constexpr (std::is_same_v<T, std::string>) {
-                return term(lang, f.name + "=" + v, v);
+                return term_text(lang, f.name + "=" + v, v);
             } else {
-                if (v.empty()) return term(lang, "none", "none");
+                if (v.empty()) return term_text(lang, "none", "none");
                 std::string out;
                 for (const auto& id : v) out += (out.empty() ? "" : ", ") + id;
                 return out;
@@ -70,7 +70,7 @@ std::string detail::wording(language lang, const std::string& key) {
 
 std::string ruling::explain(language lang) const {
     std::string out;
-    const std::string source_word = term(lang, "source", "source");
+    const std::string source_word = term_text(lang, "source", "source");
     for (const auto& s : steps()) {
         out += s.rule + "  " + detail::render_step(lang, s);
         if (const rule_info* r = find_rule(s.rule)) {

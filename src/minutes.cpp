@@ -28,7 +28,7 @@ struct block {
 using named = std::vector<std::pair<std::string, std::string>>;
 
 std::string text(language lang, const std::string& key, const named& args = {}) {
-    const std::string wording = detail::wording(lang, key);
+    std::string wording = detail::wording(lang, key);
     if (args.empty()) return wording;
     fmt::dynamic_format_arg_store<fmt::format_context> store;
     for (const auto& [name, value] : args) store.push_back(fmt::arg(name.c_str(), value));
@@ -238,13 +238,15 @@ std::string to_markdown(const minutes& m, language lang) {
 }
 
 std::string to_html(const minutes& m, language lang) {
-    std::string out = "<article class=\"minnesanteckningar\" lang=\"" + std::string(to_string(lang)) + "\">\n";
+    std::string out = R"(<article class="minnesanteckningar" lang=")";
+    out += to_string(lang);
+    out += "\">\n";
     for (const auto& b : outline(m, lang)) {
         switch (b.kind) {
             case block::type::heading: {
                 std::string tag = "h";  // not "h" + to_string(): GCC 12 -O3 warns falsely (-Wrestrict)
                 tag += std::to_string(b.level);
-                out += "<" + tag + ">" + escape_html(b.lines.front()) + "</" + tag + ">\n";
+                out += fmt::format("<{0}>{1}</{0}>\n", tag, escape_html(b.lines.front()));
                 break;
             }
             case block::type::paragraph:

@@ -523,7 +523,7 @@ std::optional<std::size_t> first_invalid_utf8(std::string_view s) {
 YAML::Node parse_guarded(const std::string& text, const std::string& origin, std::string_view what) {
     const context ctx{origin};
     if (text.size() > max_ruleset_bytes)
-        throw ruleset_error("larger than " + std::to_string(max_ruleset_bytes / (1024 * 1024)) + " MiB; refused",
+        throw ruleset_error("larger than " + std::to_string(max_ruleset_bytes >> 20U) + " MiB; refused",
                             ruleset_location(origin));
     if (const auto bad = first_invalid_utf8(text)) {
         const std::string_view before(text.data(), *bad);
@@ -569,7 +569,7 @@ std::vector<problem> ruleset_problems(const ruleset_ptr& rs) {
 
 ruleset_ptr load_from_string(std::string_view yaml, const std::string& origin) {
     if (yaml.size() > max_ruleset_bytes)
-        throw ruleset_error("larger than " + std::to_string(max_ruleset_bytes / (1024 * 1024)) + " MiB; refused",
+        throw ruleset_error("larger than " + std::to_string(max_ruleset_bytes >> 20U) + " MiB; refused",
                             ruleset_location(origin));
     const std::string input(yaml);
     auto rs = detail::read_unchecked(input, origin);
@@ -586,8 +586,8 @@ ruleset_ptr load(const std::filesystem::path& file) {
     const auto size = std::filesystem::file_size(file, ec);
     if (ec) throw ruleset_error("cannot read the file's size: " + ec.message(), ruleset_location(origin));
     if (size > max_ruleset_bytes)
-        throw ruleset_error(std::to_string(size) + " bytes is larger than " +
-                                std::to_string(max_ruleset_bytes / (1024 * 1024)) + " MiB; refused before reading",
+        throw ruleset_error(std::to_string(size) + " bytes is larger than " + std::to_string(max_ruleset_bytes >> 20U) +
+                                " MiB; refused before reading",
                             ruleset_location(origin));
     std::ifstream in(file, std::ios::binary);
     if (!in) throw ruleset_error("cannot open the file for reading", ruleset_location(origin));
@@ -610,8 +610,9 @@ const std::vector<ruleset_ptr>& embedded_versions() {
 ruleset_ptr load_default(date on) {
     if (!on.ok()) throw no_ruleset_in_force("not a calendar date");
     const auto& versions = embedded_versions();
-    for (auto it = versions.rbegin(); it != versions.rend(); ++it)
-        if ((*it)->in_force_on(on)) return *it;
+    const auto found =
+        std::find_if(versions.rbegin(), versions.rend(), [&](const ruleset_ptr& v) { return v->in_force_on(on); });
+    if (found != versions.rend()) return *found;
     std::string known;
     for (const auto& v : versions)
         known += (known.empty() ? "" : ", ") + v->id + " from " + to_iso_string(v->valid_from) +

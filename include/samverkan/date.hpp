@@ -1,6 +1,7 @@
 // Calendar dates: the library's one date type and its ISO 8601 text form.
 #pragma once
 
+#include <array>
 #include <chrono>
 #include <cstdio>
 #include <ctime>
@@ -29,10 +30,10 @@ inline constexpr date max_date{std::chrono::year{9999}, std::chrono::December, s
 
 /// "YYYY-MM-DD".
 [[nodiscard]] inline std::string to_iso_string(date d) {
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(d.year()), static_cast<unsigned>(d.month()),
-                  static_cast<unsigned>(d.day()));
-    return buf;
+    std::array<char, 16> buf{};
+    std::snprintf(buf.data(), buf.size(), "%04d-%02u-%02u", static_cast<int>(d.year()),
+                  static_cast<unsigned>(d.month()), static_cast<unsigned>(d.day()));
+    return buf.data();
 }
 
 /// Parses "YYYY-MM-DD"; nullopt unless the whole text is a real calendar date.

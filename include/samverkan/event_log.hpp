@@ -39,7 +39,7 @@ inline constexpr int event_log_schema = 1;
 inline constexpr std::size_t max_log_events = 20'000;
 /// The largest JSON text of a log that is read; a larger one is refused before it is parsed, and to_json refuses
 /// to write one.
-inline constexpr std::size_t max_log_bytes = 64U * 1024U * 1024U;
+inline constexpr std::size_t max_log_bytes = std::size_t{64} * 1024U * 1024U;
 
 /// How a step is taken: `force` takes a step that breaks a rule anyway, recording the rule and the reason.
 struct step_options {

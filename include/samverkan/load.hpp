@@ -22,7 +22,7 @@ struct embedded_ruleset {
 };
 
 /// Files larger than this are refused before they are read.
-inline constexpr std::uintmax_t max_ruleset_bytes = 10u * 1024u * 1024u;
+inline constexpr std::uintmax_t max_ruleset_bytes = std::uintmax_t{10} * 1024U * 1024U;
 /// Mappings and sequences nested deeper than this are refused while scanning, before the tree is built.
 inline constexpr int max_ruleset_depth = 64;
 

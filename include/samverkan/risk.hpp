@@ -229,9 +229,9 @@ inline void enumerate_group(const compiled_forum& cf, const substitution_groups&
 
 /// The shortest text that reads back as `value`, for messages.
 inline std::string number_text(double value) {
-    char buffer[32];
-    const auto end = std::to_chars(buffer, buffer + sizeof buffer, value).ptr;
-    return std::string(buffer, end);
+    std::array<char, 32> buffer{};
+    const auto end = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value).ptr;
+    return {buffer.data(), end};
 }
 
 }  // namespace detail
