@@ -13,6 +13,9 @@
 
 #include "support.hpp"
 
+// Its own namespace, so that a unity build can compile it with the other test files.
+namespace unity_test_batch {
+
 using namespace std::chrono;
 
 namespace {
@@ -177,3 +180,5 @@ TEST(Batch, ChunksCoverEveryScenarioOnce) {
             for (std::size_t i = 0; i < n; ++i) EXPECT_EQ(seen[i], 1) << n << " " << t << " " << i;
         }
 }
+
+}  // namespace unity_test_batch

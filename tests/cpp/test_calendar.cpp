@@ -9,6 +9,9 @@
 
 #include "support.hpp"
 
+// Its own namespace, so that a unity build can compile it with the other test files.
+namespace unity_test_calendar {
+
 using namespace std::chrono;
 using samverkan::calendar_issue;
 using samverkan::date;
@@ -81,3 +84,5 @@ TEST(Calendar, MTG1_MeetingsPerTerminOfTheRuleset) {
     EXPECT_EQ(findings[0].meetings, 1);
     EXPECT_THROW((void)validate_calendar(*rules_2026(), 0, {}), samverkan::invalid_argument);
 }
+
+}  // namespace unity_test_calendar

@@ -11,6 +11,9 @@
 #include <samverkan/rotation.hpp>
 #include <samverkan/schema.hpp>
 
+// Its own namespace, so that a unity build can compile it with the other test files.
+namespace unity_test_changes {
+
 namespace {
 
 using namespace samverkan;
@@ -238,3 +241,5 @@ TEST(Timeline, ADatedChangeTakesOverFromItsDay) {
 }
 
 }  // namespace
+
+}  // namespace unity_test_changes

@@ -15,6 +15,9 @@
 #include <samverkan/ruleset_check.hpp>
 #include <samverkan/structure.hpp>
 
+// Its own namespace, so that a unity build can compile it with the other test files.
+namespace unity_test_check {
+
 using namespace std::chrono;
 using samverkan::body_kind;
 using samverkan::level;
@@ -84,6 +87,11 @@ std::string listed(const std::vector<samverkan::problem>& problems) {
     return out.empty() ? "  (none)\n" : out;
 }
 
+}  // namespace
+
+// Outside the anonymous namespace, as the parametrised tests over it are (GCC's -Wsubobject-linkage in a unity
+// build).
+
 /// One way to break the 2026 ruleset, and the problem it must cause.
 struct broken {
     std::string_view name;
@@ -97,8 +105,6 @@ void PrintTo(const broken& c, std::ostream* os) { *os << c.name; }
 std::string case_name(const ::testing::TestParamInfo<broken>& row) { return std::string(row.param.name); }
 
 class BrokenRuleset : public ::testing::TestWithParam<broken> {};
-
-}  // namespace
 
 TEST(Check, EmbeddedRulesetsHaveNoProblems) {
     for (const auto& rs : samverkan::embedded_versions()) {
@@ -321,3 +327,5 @@ INSTANTIATE_TEST_SUITE_P(
                [](samverkan::ruleset& rs) { forum_in(rs, "tema_barn_unga").theme->min_age = 20; }, "THM-3",
                "theme 'tema_barn_unga' has min_age above max_age"}),
     case_name);
+
+}  // namespace unity_test_check

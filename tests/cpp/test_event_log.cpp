@@ -14,6 +14,9 @@
 
 #include "log_support.hpp"
 
+// Its own namespace, so that a unity build can compile it with the other test files.
+namespace unity_test_event_log {
+
 using namespace std::chrono;
 using samverkan::adoption_state;
 using samverkan::event;
@@ -359,3 +362,5 @@ TEST(EventLog, TheJsonExampleOfTheDocsIsWhatToJsonWrites) {
     ASSERT_NE(end, std::string::npos);
     EXPECT_EQ(without_layout(page.substr(start + 8, end - start - 8)), without_layout(to_json(log)));
 }
+
+}  // namespace unity_test_event_log

@@ -13,6 +13,9 @@
 
 #include "../fuzz/targets.hpp"
 
+// Its own namespace, so that a unity build can compile it with the other test files.
+namespace unity_test_fuzz_corpus {
+
 namespace {
 
 namespace fs = std::filesystem;
@@ -59,3 +62,5 @@ TEST(FuzzCorpus, RulesetSeedsLoadAndRoundTrip) { run_all("ruleset", samverkan::f
 TEST(FuzzCorpus, ChangeSeedsApplyAndRoundTrip) { run_all("changes", samverkan::fuzz::change_text); }
 TEST(FuzzCorpus, MeetingSeedsKeepEveryMeetingConsistent) { run_all("meeting", samverkan::fuzz::meeting_steps); }
 TEST(FuzzCorpus, EventLogSeedsReplayAndRoundTrip) { run_all("event_log", samverkan::fuzz::event_log_text); }
+
+}  // namespace unity_test_fuzz_corpus

@@ -4,6 +4,9 @@
 #include <samverkan/load.hpp>
 #include <samverkan/quorum.hpp>
 
+// Its own namespace, so that a unity build can compile it with the other test files.
+namespace unity_test_load_default {
+
 using namespace std::chrono;
 using samverkan::seat_kind;
 
@@ -45,3 +48,5 @@ TEST(Composition, CMP3_DefaultTotals) {
         EXPECT_EQ(samverkan::quorum_threshold(rs->meeting.quorum, samrad.count(seat_kind::ordinary)), 8u) << rs->id;
     }
 }
+
+}  // namespace unity_test_load_default

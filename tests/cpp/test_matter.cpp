@@ -13,6 +13,9 @@
 
 #include "log_support.hpp"
 
+// Its own namespace, so that a unity build can compile it with the other test files.
+namespace unity_test_matter {
+
 using namespace std::chrono;
 using samverkan::adoption_state;
 using samverkan::adoption_status;
@@ -550,3 +553,5 @@ TEST(Matter, AForcedAdoptionByABodyThatDoesNotAdopt) {
     ASSERT_EQ(log.violations().size(), 1u);
     EXPECT_EQ(log.violations()[0].rule, "CNS-5");
 }
+
+}  // namespace unity_test_matter

@@ -11,6 +11,9 @@
 
 #include "support.hpp"
 
+// Its own namespace, so that a unity build can compile it with the other test files.
+namespace unity_test_meeting {
+
 using namespace std::chrono;
 using samverkan::agenda_item;
 using samverkan::meeting;
@@ -479,3 +482,5 @@ TEST(Meeting, ROT3a_DerivedOfficesLiveInTheRulingNotInTheSetup) {
     EXPECT_EQ(r2.steps(), r.steps());
     EXPECT_EQ(r2.explain(), r.explain());
 }
+
+}  // namespace unity_test_meeting

@@ -12,6 +12,9 @@
 
 #include "log_support.hpp"
 
+// Its own namespace, so that a unity build can compile it with the other test files.
+namespace unity_test_minutes {
+
 using namespace std::chrono;
 using samverkan::attendance_role;
 using samverkan::event_kind;
@@ -313,3 +316,5 @@ TEST(Minutes, ReplayRefusesTamperedNoticesAndSignatures) {
         EXPECT_EQ(event_log::replay(rules_2026(), tampered).minutes_of("samrad-1").status, minutes_status::published);
     }
 }
+
+}  // namespace unity_test_minutes

@@ -20,6 +20,9 @@
 #include <samverkan/rotation.hpp>
 #include <samverkan/structure.hpp>
 
+// Its own namespace, so that a unity build can compile it with the other test files.
+namespace unity_test_policy_files {
+
 namespace {
 
 namespace fs = std::filesystem;
@@ -620,3 +623,5 @@ TEST(PolicyFiles, EveryCaseOfTheShippedSuite) {
 }
 
 }  // namespace
+
+}  // namespace unity_test_policy_files

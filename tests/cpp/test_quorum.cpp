@@ -5,6 +5,9 @@
 
 #include <samverkan/quorum.hpp>
 
+// Its own namespace, so that a unity build can compile it with the other test files.
+namespace unity_test_quorum {
+
 using samverkan::quorum_kind;
 using samverkan::quorum_rule;
 using samverkan::quorum_threshold;
@@ -58,3 +61,5 @@ TEST(Quorum, QRM3_BothSidesPresentDoesNotChangeTheFigure) {
     rule.both_sides_present = true;
     EXPECT_EQ(quorum_threshold(rule, 15), 8u);
 }
+
+}  // namespace unity_test_quorum

@@ -18,6 +18,9 @@
 
 #include "support.hpp"
 
+// Its own namespace, so that a unity build can compile it with the other test files.
+namespace unity_test_risk {
+
 using namespace std::chrono;
 
 namespace {
@@ -320,3 +323,5 @@ TEST(AttendanceRisk, ExpectedServedIsTheMeanOfTheDistribution) {
     const auto r = samverkan::quorum_probability(*cf, std::vector<double>(27, 0.9));
     EXPECT_NEAR(r.expected_served(), 12 * (1 - 0.01) + 3 * 0.9, 1e-12);
 }
+
+}  // namespace unity_test_risk

@@ -21,6 +21,9 @@
 
 #include "support.hpp"
 
+// Its own namespace, so that a unity build can compile it with the other test files.
+namespace unity_test_rotation {
+
 using namespace std::chrono;
 using samverkan::rotation_violation;
 using samverkan::schedule_row;
@@ -1052,3 +1055,5 @@ TEST(RotationBounds, ROT3a_NextChairTermLooksNoFurtherThanMaxRotationTerms) {
     EXPECT_TRUE(contains(message, "'su' does not hold the chair in the 10000 terms from 0000-01-01")) << message;
     EXPECT_TRUE(contains(message, "max_rotation_terms")) << message;
 }
+
+}  // namespace unity_test_rotation

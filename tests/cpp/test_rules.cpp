@@ -10,6 +10,9 @@
 #include <samverkan/load.hpp>
 #include <samverkan/rules.hpp>
 
+// Its own namespace, so that a unity build can compile it with the other test files.
+namespace unity_test_rules {
+
 namespace {
 
 /// Every rule id of the specification (domain.md), in its order.
@@ -99,3 +102,5 @@ TEST(Rules, EveryRelationOfTheEmbeddedRulesetsCitesACatalogueRule) {
         for (const auto& r : rs->relations)
             EXPECT_NE(samverkan::find_rule(r.rule), nullptr) << rs->id << ": " << r.rule;
 }
+
+}  // namespace unity_test_rules

@@ -8,6 +8,9 @@
 #include <samverkan/load.hpp>
 #include <samverkan/ruleset.hpp>
 
+// Its own namespace, so that a unity build can compile it with the other test files.
+namespace unity_test_ruleset {
+
 namespace {
 
 const samverkan::ruleset_ptr& rules_2026() { return samverkan::embedded_versions().back(); }
@@ -61,3 +64,5 @@ TEST(Ruleset, TheFirstOfEqualIdsIsFoundFrozenOrNot) {
     const auto frozen = samverkan::freeze(std::move(rs));
     EXPECT_EQ(frozen->find_body(twin.id), &frozen->bodies[3]);
 }
+
+}  // namespace unity_test_ruleset

@@ -20,6 +20,9 @@
 
 #include "support.hpp"
 
+// Its own namespace, so that a unity build can compile it with the other test files.
+namespace unity_test_ruleset_errors {
+
 namespace fs = std::filesystem;
 using namespace std::chrono;
 
@@ -80,7 +83,10 @@ void expect_where(const samverkan::ruleset_error& e, const std::string& path, po
     EXPECT_EQ(what.rfind(path, 0), 0u) << what;
 }
 
-/// A fresh directory under the system's temporary directory, removed again at the end of the test.
+}  // namespace
+
+/// A fresh directory under the system's temporary directory, removed again at the end of the test. Outside the
+/// anonymous namespace: the tests derived from it are not (GCC's -Wsubobject-linkage in a unity build).
 class RulesetFile : public ::testing::Test {
 protected:
     void SetUp() override {
@@ -104,8 +110,6 @@ protected:
 
     fs::path dir_;
 };
-
-}  // namespace
 
 // ---- not a ruleset at all --------------------------------------------------------------------------
 
@@ -665,3 +669,5 @@ TEST(Embedded, EmbeddedTextsAreTheRepositoryFiles) {
     for (const auto& e : samverkan::embedded_rulesets())
         EXPECT_EQ(e.text, read_text(fs::path(SAMVERKAN_SOURCE_DIR) / "rulesets" / std::string(e.name))) << e.name;
 }
+
+}  // namespace unity_test_ruleset_errors

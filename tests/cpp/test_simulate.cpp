@@ -12,6 +12,9 @@
 
 #include "support.hpp"
 
+// Its own namespace, so that a unity build can compile it with the other test files.
+namespace unity_test_simulate {
+
 using namespace std::chrono;
 
 namespace {
@@ -104,3 +107,5 @@ TEST(Simulate, BadModelsAreRefusedBeforeAnyWork) {
     m.referrals = -1;
     EXPECT_THROW((void)samverkan::simulate(*cf, m, 10, 0, 1), samverkan::rule_violation);
 }
+
+}  // namespace unity_test_simulate

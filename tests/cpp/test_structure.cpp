@@ -14,6 +14,9 @@
 #include <samverkan/structure.hpp>
 #include <samverkan/structure_dot.hpp>
 
+// Its own namespace, so that a unity build can compile it with the other test files.
+namespace unity_test_structure {
+
 using samverkan::level;
 using samverkan::relation_type;
 using strings = std::vector<std::string>;
@@ -485,3 +488,5 @@ TEST(Structure, SharesTheRulesetItWasBuiltFrom) {
     const samverkan::structure s(v2026());
     EXPECT_EQ(&s.rules(), v2026().get());
 }
+
+}  // namespace unity_test_structure

@@ -14,6 +14,9 @@
 
 #include "synthetic_ruleset.hpp"
 
+// Its own namespace, so that a unity build can compile it with the other test files.
+namespace unity_test_synthetic {
+
 namespace {
 
 std::size_t seats_of(const samverkan::ruleset& rs) {
@@ -58,3 +61,5 @@ TEST(Synthetic, ROT1_TermsFromTheFirstToTheLastDateFitAndPassTheCheck) {
     const auto findings = samverkan::validate_rotation(*rs, rows);
     EXPECT_TRUE(findings.empty()) << findings.front().message;
 }
+
+}  // namespace unity_test_synthetic
