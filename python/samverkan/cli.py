@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import csv
 import datetime as _dt
-import io
 import json
 import re
 import sys
@@ -21,7 +20,7 @@ from ._files import read_text
 from ._lang import DEFAULT, LANGS, check_lang, rule_statement, rule_title
 from .changes import diff, load_changes, schema_fields, schema_markdown
 from .report import report
-from .rotation import COLUMNS, MAX_TERMS, rotation, validate_rotation
+from .rotation import COLUMNS, MAX_TERMS, rotation, schedule_rows, validate_rotation
 
 _TEXT: dict[str, dict[str, str]] = {
     "sv": {
@@ -277,13 +276,13 @@ def _rules(fmt: str, lang: str) -> str:
 def _rotation(args: argparse.Namespace, ruleset: Ruleset, lang: str) -> int:
     text = _TEXT[lang]
     if args.check is not None:
-        rows = list(csv.DictReader(io.StringIO(read_text(args.check, "schedule"), newline="")))
-        found = validate_rotation(ruleset, rows)
+        given = schedule_rows(read_text(args.check, "schedule"), str(args.check))
+        found = validate_rotation(ruleset, given)
         for v in found:
             print(f"{text.get('severity.' + v.severity, v.severity)}: {v.rule}: {v.message}")
         errors = sum(v.severity == "error" for v in found)
         warnings = len(found) - errors
-        print(text["checked"].format(n=len(rows), ruleset=ruleset.id, errors=errors, warnings=warnings))
+        print(text["checked"].format(n=len(given), ruleset=ruleset.id, errors=errors, warnings=warnings))
         return 1 if errors else 0
     schedule = rotation(ruleset, terms=args.terms, start=args.on)
     rows = schedule.rows()

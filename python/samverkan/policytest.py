@@ -19,10 +19,8 @@ A file names a ruleset (an embedded id or a path), optional changes, and its cas
 
 from __future__ import annotations
 
-import csv
 import datetime as _dt
 import difflib
-import io
 import json
 import os
 import re
@@ -40,7 +38,7 @@ from ._files import read_text
 from ._lang import DEFAULT, check_lang
 from .matter import Matter
 from .meeting import Meeting
-from .rotation import validate_rotation
+from .rotation import schedule_rows, validate_rotation
 
 __all__ = [
     "ENGINE_RULES",
@@ -1543,7 +1541,7 @@ def _run_validation(pf: PolicyFile, case: PolicyCase, rulesets: RulesetCache, ru
         rows: list[dict[str, Any]]
         if isinstance(v["schedule"], str):
             text = read_text(directory / v["schedule"], "schedule")
-            rows = list(csv.DictReader(io.StringIO(text, newline="")))
+            rows = schedule_rows(text, str(directory / v["schedule"]))
         else:
             rows = [
                 {k: (_text(val) if k in ("start", "end") else val) for k, val in row.items()}

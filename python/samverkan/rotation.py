@@ -6,7 +6,9 @@ DataFrame, and a schedule gives a pandas frame.
 
 from __future__ import annotations
 
+import csv
 import datetime as _dt
+import io
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, overload
 
@@ -81,6 +83,30 @@ def next_chair(ruleset: _core.Ruleset, body: str, after: DateLike | None = None)
     """The term, in force on ``after`` (default today) or later, in which ``body`` holds the chair."""
     day = _dt.date.today() if after is None else to_date(after, "after")
     return _core.next_chair_term(ruleset, body, day)
+
+
+SCHEDULE_COLUMNS = ("start", "end", "chair", "vice_chair")
+"""The columns a chair schedule must have; ``lgs_chair_side`` is optional."""
+
+
+def schedule_rows(text: str, origin: str = "schedule") -> list[dict[str, str]]:
+    """The rows of a chair schedule in CSV, whose first row names the columns (SCHEDULE_COLUMNS, and
+    optionally lgs_chair_side). A file without that header, or without any term, raises ArgumentError naming
+    ``origin``: it is never checked as an empty schedule."""
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    header = [name.strip() for name in reader.fieldnames or []]
+    missing = [c for c in SCHEDULE_COLUMNS if c not in header]
+    if missing:
+        shown = ",".join(header) if header else "nothing"
+        raise _core.ArgumentError(
+            f"{origin}: the first row must name the columns {','.join(SCHEDULE_COLUMNS)}[,lgs_chair_side]; "
+            f"it holds {shown}, without {', '.join(missing)}"
+        )
+    reader.fieldnames = header
+    rows = list(reader)
+    if not rows:
+        raise _core.ArgumentError(f"{origin}: the schedule has a header but no term")
+    return rows
 
 
 def _rows(rows: Iterable[Mapping[str, Any]] | pd.DataFrame) -> list[tuple[Any, ...]]:

@@ -297,6 +297,19 @@ def test_cli_rotation_formats() -> None:
     assert r.returncode == 2 and "-1 is not between 0 and 10000 (max_rotation_terms)" in r.stderr
 
 
+def test_cli_rotation_check_refuses_a_csv_without_its_header(tmp_path: Path) -> None:
+    """A schedule whose first row is a term, not the column names, is refused (exit status 2), never checked
+    as zero terms."""
+    plan = tmp_path / "plan.csv"
+    plan.write_text("2026-01-01,2027-12-31,goteborg/ord1,regionhalsan/ord\n", encoding="utf-8")
+    r = run("rotation", "--check", str(plan))
+    assert r.returncode == 2 and r.stdout == ""
+    assert "plan.csv: the first row must name the columns start,end,chair,vice_chair" in r.stderr
+    plan.write_text("start,end,chair,vice_chair\n", encoding="utf-8")
+    r = run("rotation", "--check", str(plan), "--lang", "en")
+    assert r.returncode == 2 and "the schedule has a header but no term" in r.stderr
+
+
 def test_cli_rotation_check(tmp_path: Path) -> None:
     good = tmp_path / "good.csv"
     good.write_text(run("rotation", "--terms", "6", "--format", "csv").stdout, encoding="utf-8")
