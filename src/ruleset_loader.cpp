@@ -171,6 +171,24 @@ std::vector<std::string> id_list(const context& ctx, const YAML::Node& n, const 
     return out;
 }
 
+/// An id list in which no id is named twice.
+std::vector<std::string> distinct_id_list(const context& ctx, const YAML::Node& n, const std::string& key) {
+    auto out = id_list(ctx, n, key);
+    for (std::size_t i = 1; i < out.size(); ++i)
+        if (std::find(out.begin(), out.begin() + static_cast<std::ptrdiff_t>(i), out[i]) !=
+            out.begin() + static_cast<std::ptrdiff_t>(i))
+            ctx.fail(n[i].Mark(), indexed(key, i), "'" + out[i] + "' is listed twice");
+    return out;
+}
+
+/// Refuses an id (or key) that an earlier item of the same list already has.
+void once(const context& ctx, std::set<std::string>& seen, const std::string& id, const YAML::Node& node,
+          const std::string& key, std::string_view what = "id") {
+    if (!seen.insert(id).second)
+        ctx.fail(node.Mark(), key,
+                 "duplicate " + std::string(what) + " '" + id + "'; each item of the list has its own");
+}
+
 /// Calls `each(node, path)` for every item of an optional sequence.
 template <class F>
 void for_each_item(const context& ctx, const YAML::Node& n, const std::string& key, F each) {
@@ -239,7 +257,7 @@ void read_theme(const context& ctx, const YAML::Node& n, const std::string& key,
     if (r.has("rule")) t.rule = rule_id(ctx, r.optional("rule"), r.key("rule"));
     if (r.has("min_age")) t.min_age = static_cast<int>(integer(ctx, r.optional("min_age"), r.key("min_age"), 0, 150));
     if (r.has("max_age")) t.max_age = static_cast<int>(integer(ctx, r.optional("max_age"), r.key("max_age"), 0, 150));
-    if (r.has("needs")) t.needs = id_list(ctx, r.optional("needs"), r.key("needs"));
+    if (r.has("needs")) t.needs = distinct_id_list(ctx, r.optional("needs"), r.key("needs"));
     if (r.has("description")) t.description = text(ctx, r.optional("description"), r.key("description"));
     f.theme = std::move(t);
 }
@@ -290,10 +308,18 @@ void read_relations(const context& ctx, const YAML::Node& n, const std::string& 
             ctx.fail(r.required("type").Mark(), r.key("type"),
                      std::string(to_string(type)) + " relations come from the forum's seats; list the seats instead",
                      rule);
-        const auto from = id_list(ctx, r.required("from"), r.key("from"));
-        const auto to = id_list(ctx, r.required("to"), r.key("to"));
+        const auto from = distinct_id_list(ctx, r.required("from"), r.key("from"));
+        const auto to = distinct_id_list(ctx, r.required("to"), r.key("to"));
         for (const auto& a : from)
-            for (const auto& b : to) rs.relations.push_back({type, a, b, rule, r.mark()});
+            for (const auto& b : to) {
+                const auto same = [&](const relation& e) { return e.type == type && e.from == a && e.to == b; };
+                if (std::any_of(rs.relations.begin(), rs.relations.end(), same))
+                    ctx.fail(
+                        item.Mark(), path,
+                        "repeats the relation " + std::string(to_string(type)) + " from '" + a + "' to '" + b + "'",
+                        rule);
+                rs.relations.push_back({type, a, b, rule, r.mark()});
+            }
     });
 }
 
@@ -390,10 +416,12 @@ void read_plan(const context& ctx, const YAML::Node& n, const std::string& key, 
         rs.plan_period = std::pair{from, to};
     }
     auto items = [&](const char* name, std::vector<plan_item>& out) {
+        std::set<std::string> seen;
         for_each_item(ctx, r.optional(name), r.key(name), [&](const YAML::Node& item, const std::string& path) {
             map_reader ir(ctx, item, path, field_keys("plan.focus_areas.*"));
-            out.push_back({identifier(ctx, ir.required("id"), ir.key("id")),
-                           text(ctx, ir.required("name"), ir.key("name")), ir.mark()});
+            const auto id = identifier(ctx, ir.required("id"), ir.key("id"));
+            once(ctx, seen, id, ir.required("id"), ir.key("id"));
+            out.push_back({id, text(ctx, ir.required("name"), ir.key("name")), ir.mark()});
         });
     };
     items("focus_areas", rs.focus_areas);
@@ -428,15 +456,20 @@ ruleset read_ruleset(const context& ctx, const YAML::Node& root) {
                 node.Mark(), "valid_to",
                 "valid_to " + to_iso_string(*rs.valid_to) + " is before valid_from " + to_iso_string(rs.valid_from));
     }
+    std::set<std::string> source_ids;
     for_each_item(ctx, r.required("sources"), "sources", [&](const YAML::Node& item, const std::string& path) {
         map_reader sr(ctx, item, path, field_keys("sources.*"));
+        once(ctx, source_ids, text(ctx, sr.required("id"), sr.key("id")), sr.required("id"), sr.key("id"));
         rs.sources.push_back({text(ctx, sr.required("id"), sr.key("id")),
                               text(ctx, sr.required("file"), sr.key("file")),
                               text(ctx, sr.required("title"), sr.key("title"))});
     });
     if (rs.sources.empty()) ctx.fail(r.required("sources").Mark(), "sources", "a ruleset cites at least one source");
+    std::set<std::string> assumption_keys;
     for_each_item(ctx, r.optional("assumptions"), "assumptions", [&](const YAML::Node& item, const std::string& path) {
         map_reader ar(ctx, item, path, field_keys("assumptions"));
+        once(ctx, assumption_keys, text(ctx, ar.required("key"), ar.key("key")), ar.required("key"), ar.key("key"),
+             "key");
         rs.assumptions.push_back({text(ctx, ar.required("key"), ar.key("key")),
                                   ar.has("rule") ? rule_id(ctx, ar.optional("rule"), ar.key("rule")) : std::string(),
                                   text(ctx, ar.required("note"), ar.key("note"))});
