@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include <fmt/format.h>
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
@@ -314,10 +315,8 @@ void read_relations(const context& ctx, const YAML::Node& n, const std::string& 
             for (const auto& b : to) {
                 const auto same = [&](const relation& e) { return e.type == type && e.from == a && e.to == b; };
                 if (std::any_of(rs.relations.begin(), rs.relations.end(), same))
-                    ctx.fail(
-                        item.Mark(), path,
-                        "repeats the relation " + std::string(to_string(type)) + " from '" + a + "' to '" + b + "'",
-                        rule);
+                    ctx.fail(item.Mark(), path,
+                             fmt::format("repeats the relation {} from '{}' to '{}'", to_string(type), a, b), rule);
                 rs.relations.push_back({type, a, b, rule, r.mark()});
             }
     });
