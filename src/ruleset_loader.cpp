@@ -175,19 +175,19 @@ std::vector<std::string> id_list(const context& ctx, const YAML::Node& n, const 
 /// An id list in which no id is named twice.
 std::vector<std::string> distinct_id_list(const context& ctx, const YAML::Node& n, const std::string& key) {
     auto out = id_list(ctx, n, key);
-    for (std::size_t i = 1; i < out.size(); ++i)
-        if (std::find(out.begin(), out.begin() + static_cast<std::ptrdiff_t>(i), out[i]) !=
-            out.begin() + static_cast<std::ptrdiff_t>(i))
-            ctx.fail(n[i].Mark(), indexed(key, i), "'" + out[i] + "' is listed twice");
+    std::set<std::string_view> seen;
+    for (std::size_t i = 0; i < out.size(); ++i)
+        if (!seen.insert(out[i]).second) ctx.fail(n[i].Mark(), indexed(key, i), "'" + out[i] + "' is listed twice");
     return out;
 }
 
-/// Refuses an id (or key) that an earlier item of the same list already has.
-void once(const context& ctx, std::set<std::string>& seen, const std::string& id, const YAML::Node& node,
-          const std::string& key, std::string_view what = "id") {
+/// `id`, refused when an earlier item of the same list has it already (`what`: "id" or "key").
+std::string once(const context& ctx, std::set<std::string>& seen, std::string id, const YAML::Node& node,
+                 const std::string& key, std::string_view what = "id") {
     if (!seen.insert(id).second)
         ctx.fail(node.Mark(), key,
                  "duplicate " + std::string(what) + " '" + id + "'; each item of the list has its own");
+    return id;
 }
 
 /// Calls `each(node, path)` for every item of an optional sequence.
@@ -418,9 +418,9 @@ void read_plan(const context& ctx, const YAML::Node& n, const std::string& key, 
         std::set<std::string> seen;
         for_each_item(ctx, r.optional(name), r.key(name), [&](const YAML::Node& item, const std::string& path) {
             map_reader ir(ctx, item, path, field_keys("plan.focus_areas.*"));
-            const auto id = identifier(ctx, ir.required("id"), ir.key("id"));
-            once(ctx, seen, id, ir.required("id"), ir.key("id"));
-            out.push_back({id, text(ctx, ir.required("name"), ir.key("name")), ir.mark()});
+            out.push_back(
+                {once(ctx, seen, identifier(ctx, ir.required("id"), ir.key("id")), ir.required("id"), ir.key("id")),
+                 text(ctx, ir.required("name"), ir.key("name")), ir.mark()});
         });
     };
     items("focus_areas", rs.focus_areas);
@@ -458,18 +458,16 @@ ruleset read_ruleset(const context& ctx, const YAML::Node& root) {
     std::set<std::string> source_ids;
     for_each_item(ctx, r.required("sources"), "sources", [&](const YAML::Node& item, const std::string& path) {
         map_reader sr(ctx, item, path, field_keys("sources.*"));
-        once(ctx, source_ids, text(ctx, sr.required("id"), sr.key("id")), sr.required("id"), sr.key("id"));
-        rs.sources.push_back({text(ctx, sr.required("id"), sr.key("id")),
-                              text(ctx, sr.required("file"), sr.key("file")),
-                              text(ctx, sr.required("title"), sr.key("title"))});
+        rs.sources.push_back(
+            {once(ctx, source_ids, text(ctx, sr.required("id"), sr.key("id")), sr.required("id"), sr.key("id")),
+             text(ctx, sr.required("file"), sr.key("file")), text(ctx, sr.required("title"), sr.key("title"))});
     });
     if (rs.sources.empty()) ctx.fail(r.required("sources").Mark(), "sources", "a ruleset cites at least one source");
     std::set<std::string> assumption_keys;
     for_each_item(ctx, r.optional("assumptions"), "assumptions", [&](const YAML::Node& item, const std::string& path) {
         map_reader ar(ctx, item, path, field_keys("assumptions"));
-        once(ctx, assumption_keys, text(ctx, ar.required("key"), ar.key("key")), ar.required("key"), ar.key("key"),
-             "key");
-        rs.assumptions.push_back({text(ctx, ar.required("key"), ar.key("key")),
+        rs.assumptions.push_back({once(ctx, assumption_keys, text(ctx, ar.required("key"), ar.key("key")),
+                                       ar.required("key"), ar.key("key"), "key"),
                                   ar.has("rule") ? rule_id(ctx, ar.optional("rule"), ar.key("rule")) : std::string(),
                                   text(ctx, ar.required("note"), ar.key("note"))});
     });

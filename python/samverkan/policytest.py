@@ -1255,7 +1255,6 @@ def _run_matter(pf: PolicyFile, case: PolicyCase, rs: _core.Ruleset, run: _Run) 
     if "force" in m:
         _check_forced(run, "", log, 0, str(m["force"]))
     meeting: Meeting | None = None
-    meeting_ids: list[str] = []
     for n, st in enumerate(m.get("steps") or [], start=1):
         where = f"step {n}"
         action = next(a for a in _STEP_ACTIONS if a in st)
@@ -1272,14 +1271,8 @@ def _run_matter(pf: PolicyFile, case: PolicyCase, rs: _core.Ruleset, run: _Run) 
                 c: Mapping[str, Any] = st.get("consider") or {}
                 day = _checked_day(setup.get("date", last))
                 mforum = str(setup.get("forum") or matter.forum)
-                base = f"{mforum}-{day.isoformat()}"
-                mid = base
-                k = 2
-                while mid in meeting_ids:
-                    mid, k = f"{base}-{k}", k + 1
-                meeting_ids.append(mid)
                 present = _present(rs, mforum, setup)
-                meeting = None
+                meeting = None  # until this step's meeting stands
                 meeting = Meeting(
                     rs,
                     forum=mforum,
@@ -1289,8 +1282,7 @@ def _run_matter(pf: PolicyFile, case: PolicyCase, rs: _core.Ruleset, run: _Run) 
                     vice_chair=_text(_setting(setup, pf.defaults, "vice_chair")),
                     people=_people(setup, present),
                     remote=_ids(setup.get("remote")),
-                    id=mid,
-                )
+                )  # its id in the log: <forum>-<date>, chosen when it joins the matter's log
                 try:  # a change of attendance is never what a case expects to be refused
                     for b in c.get("before") or []:
                         if "arrive" in b:

@@ -471,7 +471,7 @@ void run_matter(const YAML::Node& doc, const YAML::Node& c, const ruleset_ptr& r
     event_log log(rs);
     try {
         (void)log.raise(matter_id, m["title"] ? m["title"].as<std::string>() : "Ärende", forum,
-                        m["raised_by"].as<std::string>(), last, forced(m));
+                        m["raised_by"].as<std::string>(), last, forced(m), directional);
     } catch (...) {
         if (expect && expect["error"]) return expect_refusal(expect, std::current_exception());
         throw;
@@ -527,8 +527,10 @@ void run_matter(const YAML::Node& doc, const YAML::Node& c, const ruleset_ptr& r
                 matter_before = log.matter_at(matter_id);
                 auto item = item_of(con);
                 item.title.clear();  // the matter's own title
+                // Unless the step says otherwise, the meeting takes the matter's own flag (CNS-5).
                 r = log.consider(meeting_id, matter_id, item,
-                                 con["directional"] ? con["directional"].as<bool>() : directional, opts);
+                                 con["directional"] ? std::optional<bool>(con["directional"].as<bool>()) : std::nullopt,
+                                 opts);
             } else if (st["prepare"]) {
                 (void)log.prepare(matter_id, st["prepare"].as<std::string>(), on, opts);
             } else if (st["place_on_agenda"]) {
